@@ -5,9 +5,9 @@
  */
 export class LawdexError extends Error {
   readonly code: string;
-  readonly status: 400 | 404 | 413 | 422;
+  readonly status: 400 | 404 | 413 | 422 | 503;
   readonly field: string | null;
-  constructor(status: 400 | 404 | 413 | 422, code: string, field: string | null, message: string) {
+  constructor(status: 400 | 404 | 413 | 422 | 503, code: string, field: string | null, message: string) {
     super(message);
     this.name = "LawdexError";
     this.status = status;
@@ -22,3 +22,5 @@ export const notFound = (field: string | null, message: string) =>
   new LawdexError(404, "not_found", field, message);
 export const tooLarge = (field: string | null, message: string) =>
   new LawdexError(413, "too_large", field, message);
+/** The server is at its limit for costly work (fits); the caller may retry later. */
+export const busy = (field: string | null, message: string) => new LawdexError(503, "busy", field, message);
