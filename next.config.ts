@@ -38,6 +38,13 @@ const nextConfig: NextConfig = {
           { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
         ],
       },
+      {
+        // The fit worker compiles each law to a function, as the server does (lib/fit/program.ts: the
+        // generated source holds only numbers, operators and Math.*). A dedicated worker takes its policy
+        // from its own script's response, so eval is allowed there and nowhere else.
+        source: "/fit-worker.js",
+        headers: [{ key: "Content-Security-Policy", value: CSP.replace("script-src 'self' 'unsafe-inline'", "script-src 'self' 'unsafe-eval'") }],
+      },
     ];
   },
 };

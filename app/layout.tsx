@@ -21,6 +21,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/domains">Domains</Link>
             <Link href="/papers">Papers</Link>
             <Link href="/compare">Compare</Link>
+            <Link href="/fit">Fit</Link>
+            <Link href="/data">Data</Link>
             <Link href="/coverage">Coverage</Link>
             <Link href="/api-docs">API</Link>
             <form method="get" action="/search" role="search" className="site-search">

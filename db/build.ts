@@ -11,8 +11,13 @@ import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { ContentError, type Registry, loadRegistry } from "../lib/content/load";
-import { lawLatex } from "../lib/law";
+import { lawLatex, refitField } from "../lib/law";
 import { checkProse } from "../lib/content/mdx";
+import { type DatasetTable, dataDir, readDataset } from "../lib/datasets";
+import { type RefitOutcome, runRefits } from "../lib/refit";
+import { bundleWorkers } from "../lib/fit/bundle";
+import { NodePool } from "../lib/fit/node-pool";
+import { refitCache } from "./refit-cache";
 import * as s from "./schema";
 
 export const DEFAULT_DB_PATH = path.join(process.cwd(), "data", "lawdex.db");
@@ -23,11 +28,19 @@ export interface BuildResult {
   papers: number;
   laws: number;
   checks: number;
+  /** Refits that ran and hold, and those not checked for want of data. */
+  refits: { passed: number; notChecked: number };
   ms: number;
 }
 
+/** The registry with everything the build computed from it: refits and the state of each dataset. */
+export interface BuiltRegistry extends Registry {
+  tables: Map<string, DatasetTable>;
+  refits: Map<string, RefitOutcome[]>;
+}
+
 /** Writes the registry into an open database (used by the build and by in-memory test databases). */
-export function writeRegistry(sqlite: Database.Database, registry: Registry, builtAt = new Date()): void {
+export function writeRegistry(sqlite: Database.Database, registry: BuiltRegistry, builtAt = new Date()): void {
   const db = drizzle(sqlite, { schema: s });
   migrate(db, { migrationsFolder: MIGRATIONS });
   sqlite.exec(s.SEARCH_TABLE_SQL);
@@ -123,6 +136,17 @@ export function writeRegistry(sqlite: Database.Database, registry: Registry, bui
       const symbols = [law.output.symbol, ...law.inputs.map((i) => i.symbol), ...law.coefficients.map((c) => c.symbol)];
       searchInsert.run("law", law.id, `${law.name}${law.variant ? ` (${law.variant.label})` : ""}`, [law.description ?? "", law.expr, symbols.join(" ")].join("\n"));
     }
+    for (const d of registry.datasets) {
+      const t = registry.tables.get(d.id);
+      tx.insert(s.datasets).values({ id: d.id, paper: d.paper, title: d.title, spec: d, status: t?.status ?? "absent", reason: t?.reason ?? null }).run();
+    }
+    for (const law of registry.laws) {
+      (registry.refits.get(law.id) ?? []).forEach((outcome, position) => {
+        const spec = law.refits[position];
+        if (!spec) return;
+        tx.insert(s.refits).values({ law: law.id, position, dataset: spec.dataset, spec, status: outcome.status, passed: outcome.passed, summary: outcome.summary, outcome }).run();
+      });
+    }
     // links after every law exists, so their targets satisfy the foreign key
     for (const law of registry.laws) {
       law.links.forEach((l, position) => tx.insert(s.lawLinks).values({ law: law.id, position, ...l }).run());
@@ -138,18 +162,58 @@ export function writeRegistry(sqlite: Database.Database, registry: Registry, bui
   });
 }
 
-/** Loads and validates all of content/, prose included; throws ContentError listing every problem. */
-export async function loadAndValidate(contentDir: string): Promise<Registry> {
+/**
+ * Loads and validates all of content/, prose included, and refits every law
+ * that declares a refit on released data; throws ContentError listing every
+ * problem (a refit that no longer reproduces is one).
+ */
+export async function loadAndValidate(contentDir: string, opts: { dataDir?: string } = {}): Promise<BuiltRegistry> {
   const registry = loadRegistry(contentDir);
   const prose = await Promise.all(registry.papers.map((p) => checkProse(p.body, p.bodyLine)));
   const problems = registry.papers.flatMap((p, i) => (prose[i] ? [{ file: p.file, field: "body", message: prose[i] }] : []));
   if (problems.length > 0) throw new ContentError(problems);
-  return registry;
+
+  const dir = opts.dataDir ?? dataDir();
+  const tables = new Map<string, DatasetTable>();
+  for (const d of registry.datasets) {
+    try {
+      tables.set(d.id, readDataset(d, dir));
+    } catch (e) {
+      problems.push({ file: `datasets/${d.id}.yaml`, field: "", message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  if (problems.length > 0) throw new ContentError(problems);
+  const needsWork = registry.laws.some((l) => l.refits.some((r) => tables.get(r.dataset)?.status === "present"));
+  const pool = needsWork ? new NodePool({ size: 2, timeoutMs: 600_000 }) : null;
+  try {
+    const { outcomes, errors } = await runRefits(registry.laws, tables, { runner: pool ?? { parallelism: 1, run: () => Promise.reject(new Error("no data to fit")) }, cache: refitCache() });
+    for (const { law, refit, error } of errors) {
+      const at = registry.origin.get(law.id);
+      problems.push({ file: at?.file ?? law.paper, field: refitField.get(refit) ?? "checks", message: `refit on ${refit.dataset} could not run: ${error.message}` });
+    }
+    for (const law of registry.laws) {
+      (outcomes.get(law.id) ?? []).forEach((o, i) => {
+        const refit = law.refits[i];
+        if (!refit || o.passed || o.status === "data-absent" || o.status === "data-mismatch") return;
+        const at = registry.origin.get(law.id);
+        problems.push({
+          file: at?.file ?? law.paper,
+          field: refitField.get(refit) ?? "checks",
+          message: `refit failed: ${law.id} on ${refit.dataset}: ${o.summary}${refit.outcome === "discrepancy" ? " (the documented discrepancy no longer holds)" : ""}`,
+        });
+      });
+    }
+    if (problems.length > 0) throw new ContentError(problems);
+    return { ...registry, tables, refits: outcomes };
+  } finally {
+    await pool?.close();
+  }
 }
 
-export async function buildDatabase(opts: { contentDir: string; outFile: string }): Promise<BuildResult> {
+export async function buildDatabase(opts: { contentDir: string; outFile: string; dataDir?: string }): Promise<BuildResult> {
   const t0 = performance.now();
-  const registry = await loadAndValidate(opts.contentDir);
+  bundleWorkers();
+  const registry = await loadAndValidate(opts.contentDir, { dataDir: opts.dataDir });
   fs.mkdirSync(path.dirname(opts.outFile), { recursive: true });
   const tmp = `${opts.outFile}.tmp-${process.pid}`;
   fs.rmSync(tmp, { force: true });
@@ -174,11 +238,13 @@ export async function buildDatabase(opts: { contentDir: string; outFile: string 
   }
   let checks = 0;
   for (const r of registry.checks.values()) checks += r.length;
+  const outcomes = [...registry.refits.values()].flat();
   return {
     file: opts.outFile,
     papers: registry.papers.length,
     laws: registry.laws.length,
     checks,
+    refits: { passed: outcomes.filter((o) => o.passed).length, notChecked: outcomes.filter((o) => o.status === "data-absent" || o.status === "data-mismatch").length },
     ms: performance.now() - t0,
   };
 }
@@ -189,7 +255,7 @@ async function main(): Promise<void> {
   try {
     const r = await buildDatabase({ contentDir, outFile });
     console.log(
-      `db:build: ${r.papers} papers, ${r.laws} laws, ${r.checks} checks passed -> ${path.relative(process.cwd(), r.file)} (${r.ms.toFixed(0)} ms)`,
+      `db:build: ${r.papers} papers, ${r.laws} laws, ${r.checks} checks passed, ${r.refits.passed} refits hold${r.refits.notChecked ? ` (${r.refits.notChecked} not checked: data not present)` : ""} -> ${path.relative(process.cwd(), r.file)} (${r.ms.toFixed(0)} ms)`,
     );
   } catch (e) {
     if (e instanceof ContentError) {

@@ -12,6 +12,8 @@ export type PaperRow = typeof s.papers.$inferSelect;
 export type DomainRow = typeof s.domains.$inferSelect;
 export type CheckRow = typeof s.checks.$inferSelect;
 export type LinkRow = typeof s.lawLinks.$inferSelect;
+export type RefitRow = typeof s.refits.$inferSelect;
+export type DatasetRow = typeof s.datasets.$inferSelect;
 
 export interface PaperSummary {
   slug: string;
@@ -29,6 +31,8 @@ export interface PaperSummary {
 export interface StoredLaw extends Law {
   latex: string;
   checkResults: CheckRow[];
+  /** What the build's refits from released data gave, in the order of law.refits. */
+  refitResults: RefitRow[];
 }
 
 function domainsByPaper(db: Db, slugs?: string[]): Map<string, string[]> {
@@ -136,6 +140,7 @@ function assemble(db: Db, rows: (typeof s.laws.$inferSelect)[]): StoredLaw[] {
   const coefs = group(db.select().from(s.coefficients).where(inArray(s.coefficients.law, ids)).orderBy(asc(s.coefficients.position)).all());
   const checks = group(db.select().from(s.checks).where(inArray(s.checks.law, ids)).orderBy(asc(s.checks.position)).all());
   const links = group(db.select().from(s.lawLinks).where(inArray(s.lawLinks.law, ids)).orderBy(asc(s.lawLinks.position)).all());
+  const refitRows = group(db.select().from(s.refits).where(inArray(s.refits.law, ids)).orderBy(asc(s.refits.position)).all());
   const opt = <T,>(v: T | null): T | undefined => (v === null ? undefined : v);
   return rows.map((r) => {
     const checkRows = checks.get(r.id) ?? [];
@@ -184,6 +189,8 @@ function assemble(db: Db, rows: (typeof s.laws.$inferSelect)[]): StoredLaw[] {
         note: opt(c.note),
       })),
       checkResults: checkRows,
+      refits: (refitRows.get(r.id) ?? []).map((x) => x.spec),
+      refitResults: refitRows.get(r.id) ?? [],
       links: (links.get(r.id) ?? []).map((l) => ({ type: l.type, target: l.target, note: opt(l.note) })),
       ...(r.free ? { free: r.free } : {}),
     };
@@ -234,6 +241,12 @@ export function listLaws(db: Db, opts: { domain?: string; paper?: string } = {})
 /** Links pointing at a law from other laws (the reverse of law.links). */
 export function linksTo(db: Db, lawId: string): LinkRow[] {
   return db.select().from(s.lawLinks).where(eq(s.lawLinks.target, lawId)).all();
+}
+
+/** Released datasets, with whether the build found each file as declared. */
+export function listDatasets(db: Db, paper?: string): DatasetRow[] {
+  const rows = db.select().from(s.datasets).orderBy(asc(s.datasets.id)).all();
+  return paper ? rows.filter((d) => d.paper === paper || d.spec.runs_of === paper) : rows;
 }
 
 export function getMeta(db: Db, key: string): string | null {
@@ -287,13 +300,29 @@ export interface CoverageEntry {
   checkedLaws: number;
   /** Other numeric laws whose only passing checks are transcription cross-checks (not counted as checked). */
   crossCheckedLaws: number;
+  /** Laws refitted from released data that give the published numbers back (the strongest evidence). */
+  refittedLaws: number;
+  /** Laws whose refit from released data does not give the published numbers back (documented). */
+  refitDiscrepancies: number;
+  /** Refits that could not run here because the data file is absent or differs ("not checked"). */
+  refitsNotChecked: number;
   formLaws: number;
   statements: number;
   reason: string | null;
 }
 
 /** Every seed with the paper or exclusion that accounts for it. */
-export function getCoverage(db: Db): { total: number; papers: number; excluded: number; missing: number; withCheckedLaw: number; withCrossCheckOnly: number; seeds: CoverageEntry[] } {
+export function getCoverage(db: Db): {
+  total: number;
+  papers: number;
+  excluded: number;
+  missing: number;
+  withCheckedLaw: number;
+  withCrossCheckOnly: number;
+  withRefit: number;
+  refitsNotChecked: number;
+  seeds: CoverageEntry[];
+} {
   const papers = new Map(db.select({ slug: s.papers.slug, seed: s.papers.seed }).from(s.papers).all().filter((p) => p.seed !== null).map((p) => [p.seed as number, p.slug]));
   const excl = new Map(listExclusions(db).map((e) => [e.seed, e.reason]));
   const lawRows = db.select({ id: s.laws.id, paper: s.laws.paper, free: s.laws.free }).from(s.laws).all();
@@ -302,6 +331,11 @@ export function getCoverage(db: Db): { total: number; papers: number; excluded: 
   const passed = db.select({ law: s.checks.law, kind: s.checks.kind }).from(s.checks).where(eq(s.checks.passed, true)).all();
   const passing = new Set(passed.filter((c) => c.kind === "reproduces").map((c) => c.law));
   const crossChecked = new Set(passed.filter((c) => c.kind === "cross-check").map((c) => c.law));
+  // a refit that gives the published numbers back from released data is the strongest evidence a law can have
+  const refitRows = db.select({ law: s.refits.law, status: s.refits.status }).from(s.refits).all();
+  const refitted = new Set(refitRows.filter((r) => r.status === "reproduces").map((r) => r.law));
+  const refitDiffer = new Set(refitRows.filter((r) => r.status === "discrepancy").map((r) => r.law));
+  const refitMissing = refitRows.filter((r) => r.status === "data-absent" || r.status === "data-mismatch");
   const stmts = listStatements(db);
   const seeds = db
     .select()
@@ -316,8 +350,11 @@ export function getCoverage(db: Db): { total: number; papers: number; excluded: 
         title: seed.title,
         status: paper ? "paper" : excl.has(seed.n) ? "excluded" : "missing",
         paper,
-        checkedLaws: laws.filter((l) => !l.free && passing.has(l.id)).length,
-        crossCheckedLaws: laws.filter((l) => !l.free && !passing.has(l.id) && crossChecked.has(l.id)).length,
+        checkedLaws: laws.filter((l) => (!l.free && passing.has(l.id)) || refitted.has(l.id)).length,
+        crossCheckedLaws: laws.filter((l) => !l.free && !passing.has(l.id) && !refitted.has(l.id) && crossChecked.has(l.id)).length,
+        refittedLaws: laws.filter((l) => refitted.has(l.id)).length,
+        refitDiscrepancies: laws.filter((l) => refitDiffer.has(l.id)).length,
+        refitsNotChecked: refitMissing.filter((r) => laws.some((l) => l.id === r.law)).length,
         formLaws: laws.filter((l) => l.free).length,
         statements: paper ? stmts.filter((st) => st.paper === paper).length : 0,
         reason: excl.get(seed.n) ?? null,
@@ -330,6 +367,8 @@ export function getCoverage(db: Db): { total: number; papers: number; excluded: 
     missing: seeds.filter((x) => x.status === "missing").length,
     withCheckedLaw: seeds.filter((x) => x.checkedLaws > 0).length,
     withCrossCheckOnly: seeds.filter((x) => x.checkedLaws === 0 && x.crossCheckedLaws > 0).length,
+    withRefit: seeds.filter((x) => x.refittedLaws > 0).length,
+    refitsNotChecked: refitMissing.length,
     seeds,
   };
 }

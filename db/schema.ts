@@ -7,7 +7,8 @@
  */
 import { integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { Law, Output } from "../lib/law";
-import type { FreeCoefficient, Verification } from "../lib/content/schema";
+import type { Dataset, FreeCoefficient, RefitCheck, Verification } from "../lib/content/schema";
+import type { RefitOutcome } from "../lib/refit";
 
 export const papers = sqliteTable("papers", {
   slug: text("slug").primaryKey(),
@@ -150,6 +151,32 @@ export const lawLinks = sqliteTable(
     type: text("type", { enum: ["refits", "replicates", "extends", "disputes", "uses-form-of"] }).notNull(),
     target: text("target").notNull().references(() => laws.id),
     note: text("note"),
+  },
+  (t) => [primaryKey({ columns: [t.law, t.position] })],
+);
+
+/** Released datasets (content/datasets/) and whether the build found each file as declared. */
+export const datasets = sqliteTable("datasets", {
+  id: text("id").primaryKey(),
+  paper: text("paper").notNull().references(() => papers.slug),
+  title: text("title").notNull(),
+  spec: text("spec", { mode: "json" }).$type<Dataset>().notNull(),
+  status: text("status", { enum: ["present", "absent", "mismatch"] }).notNull(),
+  reason: text("reason"),
+});
+
+/** Refits of laws from released data, run by the build, with their outcome and the data beside the law. */
+export const refits = sqliteTable(
+  "refits",
+  {
+    law: text("law").notNull().references(() => laws.id),
+    position: integer("position").notNull(),
+    dataset: text("dataset").notNull().references(() => datasets.id),
+    spec: text("spec", { mode: "json" }).$type<RefitCheck>().notNull(),
+    status: text("status", { enum: ["reproduces", "discrepancy", "differs", "data-absent", "data-mismatch"] }).notNull(),
+    passed: integer("passed", { mode: "boolean" }).notNull(),
+    summary: text("summary").notNull(),
+    outcome: text("outcome", { mode: "json" }).$type<RefitOutcome>().notNull(),
   },
   (t) => [primaryKey({ columns: [t.law, t.position] })],
 );

@@ -8,6 +8,7 @@ import { compile, type Compiled, ExprError, prepare, symbolsOf, toLatex, symbolL
 import type {
   CheckContent,
   FreeCoefficient,
+  RefitCheck,
   InputContent,
   LawContent,
   LinkContent,
@@ -52,6 +53,8 @@ export interface Law {
   variants: { id: string; label: string }[];
   verification: Verification;
   checks: Check[];
+  /** Refits of this coefficient set (or of a form-only law) from released data, run by the build. */
+  refits: RefitCheck[];
   unchecked?: string;
   links: Link[];
   /** Set for a form-only law: the coefficients the paper leaves unprinted. It cannot be evaluated. */
@@ -147,8 +150,12 @@ export function resolveLaw(paper: string, content: LawContent, field: string): L
     if (set.checks.length === 0 && !set.unchecked) {
       throw new LawError(`${set.field}.checks`, "a quantitative law needs at least one check (or an `unchecked` reason)");
     }
+    const { values, refits } = splitChecks(set.checks, set.field);
+    refits.forEach(({ check, index }) =>
+      checkRefit(check, `${set.field}.checks[${index}]`, content, coefSymbols, new Map(coefficients.map((c) => [c.symbol, c.value]))),
+    );
     set.checks.forEach((check, i) => {
-      if (!check.inputs) return;
+      if (check.kind === "refit" || !check.inputs) return;
       for (const s of inputSymbols) {
         if (!(s in check.inputs)) throw new LawError(`${set.field}.checks[${i}].inputs`, `missing input ${s}`);
       }
@@ -171,11 +178,72 @@ export function resolveLaw(paper: string, content: LawContent, field: string): L
       variant: set.id ? { id: set.id, label: set.label as string, source: set.source, note: set.note } : null,
       variants: (content.variants ?? []).map((v, i) => ({ id: lawId(paper, content.id, i === 0 ? undefined : v.id), label: v.label })),
       verification: set.verification,
-      checks: set.checks,
+      checks: values,
+      refits: refits.map((r) => r.check),
       unchecked: set.unchecked,
       links: content.links,
     };
   });
+}
+
+/** Where each refit was written in content (`laws[0].variants[1].checks[2]`), for problems found when it runs. */
+export const refitField = new WeakMap<RefitCheck, string>();
+
+function splitChecks(checks: readonly (Check | RefitCheck)[], field: string): { values: Check[]; refits: { check: RefitCheck; index: number }[] } {
+  const values: Check[] = [];
+  const refits: { check: RefitCheck; index: number }[] = [];
+  checks.forEach((c, index) => {
+    if (c.kind === "refit") {
+      refits.push({ check: c, index });
+      refitField.set(c, `${field}.checks[${index}]`);
+    } else values.push(c);
+  });
+  return { values, refits };
+}
+
+/**
+ * The names a refit uses must be the law's: columns for every input and the
+ * output, log/fixed/grid/expected values for its coefficients only, starts
+ * covering exactly the coefficients it fits.
+ */
+function checkRefit(refit: RefitCheck, field: string, content: LawContent, coefSymbols: string[], published: Map<string, number> | null): void {
+  const symbols = [...content.inputs.map((i) => i.symbol), content.output.symbol];
+  for (const s of symbols) if (!Object.hasOwn(refit.columns, s)) throw new LawError(`${field}.columns`, `missing a column for ${s}`);
+  for (const s of Object.keys(refit.columns)) if (!symbols.includes(s)) throw new LawError(`${field}.columns.${s}`, `${s} is not an input or the output of this law`);
+  const coef = (s: string, at: string) => {
+    if (!coefSymbols.includes(s)) throw new LawError(at, `${s} is not a coefficient of this law (${coefSymbols.join(", ")})`);
+  };
+  refit.log.forEach((s, i) => coef(s, `${field}.log[${i}]`));
+  refit.fixed.forEach((s, i) => coef(s, `${field}.fixed[${i}]`));
+  if (refit.fixed.length > 0 && !published) throw new LawError(`${field}.fixed`, "a form-only law has no published values to hold fixed");
+  const fitted = coefSymbols.filter((s) => !refit.fixed.includes(s));
+  if (fitted.length === 0) throw new LawError(`${field}.fixed`, "holds every coefficient fixed: nothing is left to fit");
+  if (refit.starts === "published") {
+    if (!published) throw new LawError(`${field}.starts`, "a form-only law has no published values to start from; give a grid or points");
+  } else {
+    const starts = refit.starts;
+    const given = "grid" in starts ? [starts.grid] : starts.points;
+    given.forEach((g, i) => {
+      const at = "grid" in starts ? `${field}.starts.grid` : `${field}.starts.points[${i}]`;
+      for (const s of fitted) if (!Object.hasOwn(g, s)) throw new LawError(at, `missing a start for ${s}`);
+      for (const s of Object.keys(g)) if (!fitted.includes(s)) throw new LawError(`${at}.${s}`, `${s} is not a fitted coefficient of this refit (${fitted.join(", ")})`);
+    });
+  }
+  const values = refit.expect.coefficients?.values;
+  if (values) for (const s of Object.keys(values)) if (!fitted.includes(s)) throw new LawError(`${field}.expect.coefficients.values.${s}`, `${s} is not fitted by this refit`);
+  if (refit.expect.coefficients && !values && !published) {
+    throw new LawError(`${field}.expect.coefficients.values`, "a form-only law has no published values: give the values the refit must reproduce");
+  }
+  refit.expect.derived?.forEach((d, i) => {
+    try {
+      prepare(d.of, { symbols: new Set(coefSymbols) });
+    } catch (e) {
+      throw new LawError(`${field}.expect.derived[${i}].of`, e instanceof Error ? e.message : String(e));
+    }
+  });
+  if (refit.objective.loss === "huber-log" && refit.objective.delta === undefined) {
+    throw new LawError(`${field}.objective.delta`, "huber-log needs its delta (the papers use 1e-3 or 1e-4)");
+  }
 }
 
 function resolveForm(paper: string, content: LawContent, field: string): Law {
@@ -185,6 +253,8 @@ function resolveForm(paper: string, content: LawContent, field: string): Law {
   const dup = [...inputSymbols, ...freeSymbols].find((s, i, all) => all.indexOf(s) !== i);
   if (dup) throw new LawError(`${field}.free`, `${dup} is declared twice`);
   checkExpression(content.expr, field, inputSymbols, freeSymbols, `${field}.free`);
+  const { refits } = splitChecks(content.checks ?? [], field);
+  refits.forEach(({ check, index }) => checkRefit(check, `${field}.checks[${index}]`, content, freeSymbols, null));
   return {
     id: lawId(paper, content.id),
     paper,
@@ -200,6 +270,7 @@ function resolveForm(paper: string, content: LawContent, field: string): Law {
     variants: [],
     verification: content.verification as Verification,
     checks: [],
+    refits: refits.map((r) => r.check),
     unchecked: "A functional form without published coefficients: nothing to check.",
     links: content.links,
     free,

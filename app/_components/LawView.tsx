@@ -9,6 +9,7 @@ import { LEVEL_LABEL, lawHref } from "@/app/_lib/data";
 import { CopyButton } from "./CopyButton";
 import { LawExplorer } from "./LawExplorer";
 import { Num } from "./Num";
+import { RefitSection } from "./RefitView";
 import { Tex } from "./Tex";
 
 /** A starting value for each input: a check's input if there is one, else the middle of the range (log scale). */
@@ -140,7 +141,7 @@ export function LawView({
         <div className="notice" data-testid="form-only">
           <strong>Functional form only.</strong> The paper states this form but its fitted values for{" "}
           {law.free.map((f) => f.symbol).join(", ")} could not be confirmed from the paper or its code, so the registry does not
-          evaluate it. Free coefficients:
+          evaluate it{law.refitResults.length > 0 && <> with published values; it refits them from the released data (below)</>}. Free coefficients:
           <ul>
             {law.free.map((f) => (
               <li key={f.symbol}>
@@ -275,6 +276,7 @@ export function LawView({
       )}
 
       <h2>Checks</h2>
+      {law.checkResults.length === 0 && law.refitResults.length > 0 && <p className="small">This law is checked by refitting it from released data (below).</p>}
       {law.unchecked && (
         <div className="notice">
           <strong>No check.</strong> {law.unchecked}
@@ -330,6 +332,8 @@ export function LawView({
           </table>
         </div>
       )}
+
+      <RefitSection law={law} />
 
       {(law.links.length > 0 || incoming.length > 0) && (
         <>

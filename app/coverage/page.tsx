@@ -20,7 +20,16 @@ export default function CoveragePage() {
         {c.total} seed papers: {c.papers} with a paper page ({c.withCheckedLaw} with a law whose coefficients reproduce a
         number the paper prints; {c.withCrossCheckOnly} more whose numbers are only cross-checked against a second printing
         of them), {c.excluded} <Link href="/out-of-scope">out of scope</Link>, {c.missing} not yet
-        accounted for. The same list is at <a href="/api/v1/coverage">/api/v1/coverage</a>.
+        accounted for. {c.withRefit} seed paper{c.withRefit === 1 ? " has a law" : "s have laws"} refitted from the authors&apos;{" "}
+        <Link href="/data">released data</Link> with the published numbers given back
+        {c.refitsNotChecked > 0 && (
+          <>
+            {" "}
+            (<strong>{c.refitsNotChecked} refit{c.refitsNotChecked === 1 ? "" : "s"} not checked: data not present</strong> on this
+            deployment)
+          </>
+        )}
+        . The same list is at <a href="/api/v1/coverage">/api/v1/coverage</a>.
       </p>
       <div className="table-wrap">
         <table className="data" data-testid="coverage">
@@ -51,6 +60,9 @@ export default function CoveragePage() {
                   {s.status === "paper" &&
                     [
                       s.checkedLaws && `${s.checkedLaws} checked`,
+                      s.refittedLaws && `${s.refittedLaws} refitted from released data`,
+                      s.refitDiscrepancies && `${s.refitDiscrepancies} refit differs (documented)`,
+                      s.refitsNotChecked && `${s.refitsNotChecked} refit not checked: data not present`,
                       s.crossCheckedLaws && `${s.crossCheckedLaws} cross-checked only`,
                       s.formLaws && `${s.formLaws} form only`,
                       s.statements && `${s.statements} stated`,

@@ -7,14 +7,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseDocument } from "yaml";
 import type { z } from "zod";
-import { type CheckResult, type Law, LawError, describeCheck, resolveLaw, runCheck } from "../law";
+import { type CheckResult, type Law, LawError, describeCheck, refitField, resolveLaw, runCheck } from "../law";
 import {
+  type Dataset,
   type Domain,
   type Exclusion,
   type PaperFrontmatter,
   type Quantity,
   type Seed,
   type Statement,
+  datasetSchema,
   domainsFileSchema,
   exclusionsFileSchema,
   paperSchema,
@@ -40,7 +42,10 @@ export interface Registry {
   exclusions: Exclusion[];
   domains: Domain[];
   quantities: Quantity[];
+  datasets: Dataset[];
   checks: Map<string, CheckResult[]>;
+  /** File and field of each law's content, for problems found after loading (refits). */
+  origin: Map<string, { file: string; field: string }>;
 }
 
 export class ContentError extends Error {
@@ -238,9 +243,81 @@ export function loadRegistry(root: string): Registry {
     checks.set(law.id, results);
   }
 
+  const datasets = loadDatasets(root, problems, slugs, quantityById);
+  checkRefitReferences(laws, datasets, lawFile, lawField, problems);
   checkSeeds(seeds, exclusions, papers, problems);
   if (problems.length > 0) throw new ContentError(problems);
-  return { papers, laws, statements, seeds, exclusions, domains, quantities, checks };
+  const origin = new Map(laws.map((l) => [l.id, { file: lawFile.get(l.id) as string, field: lawField.get(l.id) as string }]));
+  return { papers, laws, statements, seeds, exclusions, domains, quantities, datasets, checks, origin };
+}
+
+/** content/datasets/*.yaml: one released dataset per file, named by its id. */
+function loadDatasets(root: string, problems: Problem[], papers: Set<string>, quantities: Map<string, Quantity>): Dataset[] {
+  const dir = path.join(root, "datasets");
+  if (!fs.existsSync(dir)) return [];
+  const out: Dataset[] = [];
+  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort()) {
+    const file = `datasets/${name}`;
+    const data = parseYaml(fs.readFileSync(path.join(dir, name), "utf8"), file, problems);
+    if (data === undefined) continue;
+    const ds = validated(datasetSchema, data, file, problems);
+    if (!ds) continue;
+    if (`${ds.id}.yaml` !== name) problems.push({ file, field: "id", message: `is ${ds.id} but the file is named ${name}` });
+    if (!papers.has(ds.paper)) problems.push({ file, field: "paper", message: `unknown paper ${ds.paper}` });
+    if (ds.runs_of && !papers.has(ds.runs_of)) problems.push({ file, field: "runs_of", message: `unknown paper ${ds.runs_of}` });
+    const names = ds.columns.map((c) => c.name);
+    ds.columns.forEach((c, i) => {
+      if (names.indexOf(c.name) !== i) problems.push({ file, field: `columns[${i}].name`, message: `column ${c.name} is declared twice` });
+      if (c.quantity) {
+        const q = quantities.get(c.quantity);
+        if (!q) problems.push({ file, field: `columns[${i}].quantity`, message: `unknown quantity ${c.quantity} (see quantities.yaml)` });
+        else if (c.unit && !Object.hasOwn(q.units, c.unit)) problems.push({ file, field: `columns[${i}].unit`, message: `unknown unit ${c.unit} for ${c.quantity}` });
+      }
+    });
+    if (ds.label && !names.includes(ds.label)) problems.push({ file, field: "label", message: `${ds.label} is not a declared column` });
+    ds.subsets.forEach((sub, i) => {
+      for (const col of Object.keys(sub.where)) {
+        if (!names.includes(col)) problems.push({ file, field: `subsets[${i}].where.${col}`, message: `${col} is not a declared column` });
+      }
+      if (ds.subsets.findIndex((x) => x.id === sub.id) !== i) problems.push({ file, field: `subsets[${i}].id`, message: `subset ${sub.id} is declared twice` });
+    });
+    out.push(ds);
+  }
+  return out;
+}
+
+/** A refit names a declared dataset, subset and columns whose quantities and units are the law's. */
+function checkRefitReferences(laws: Law[], datasets: Dataset[], lawFile: Map<string, string>, lawField: Map<string, string>, problems: Problem[]): void {
+  const byId = new Map(datasets.map((d) => [d.id, d]));
+  for (const law of laws) {
+    law.refits.forEach((refit) => {
+      const file = lawFile.get(law.id) as string;
+      const field = refitField.get(refit) ?? `${lawField.get(law.id)}.checks`;
+      const ds = byId.get(refit.dataset);
+      if (!ds) {
+        problems.push({ file, field: `${field}.dataset`, message: `unknown dataset ${refit.dataset} (see content/datasets/)` });
+        return;
+      }
+      if (refit.subset && !ds.subsets.some((s) => s.id === refit.subset)) {
+        problems.push({ file, field: `${field}.subset`, message: `dataset ${ds.id} has no subset ${refit.subset}` });
+      }
+      for (const [symbol, column] of Object.entries(refit.columns)) {
+        const col = ds.columns.find((c) => c.name === column);
+        const io = symbol === law.output.symbol ? law.output : law.inputs.find((x) => x.symbol === symbol);
+        if (!col) problems.push({ file, field: `${field}.columns.${symbol}`, message: `dataset ${ds.id} has no column ${column}` });
+        else if (io && (col.quantity !== io.quantity || col.unit !== io.unit)) {
+          problems.push({ file, field: `${field}.columns.${symbol}`, message: `column ${column} is ${col.quantity ?? "no quantity"} in ${col.unit ?? "no unit"}, but ${symbol} is ${io.quantity} in ${io.unit}` });
+        }
+      }
+      for (const p of refit.expect.predictions ?? []) {
+        if (!ds.label) problems.push({ file, field: `${field}.expect.predictions`, message: `dataset ${ds.id} declares no label column to find row ${p.row} by` });
+        for (const via of Object.values(p.via ?? {})) {
+          const other = laws.find((l) => l.paper === law.paper && l.key === via && l.refits.some((r) => r.dataset === refit.dataset));
+          if (!other) problems.push({ file, field: `${field}.expect.predictions`, message: `via: ${via} is not a law of this paper with a refit on ${refit.dataset}` });
+        }
+      }
+    });
+  }
 }
 
 /**

@@ -72,7 +72,7 @@ export const coefficientSchema = z
     path: ["value"],
   });
 
-export const checkSchema = z
+export const valueCheckSchema = z
   .strictObject({
     /** Evaluate the law at these inputs ... */
     inputs: z.record(z.string(), finite).optional(),
@@ -102,6 +102,104 @@ export const checkSchema = z
     message: "give exactly one of rel_tol or abs_tol",
     path: ["rel_tol"],
   });
+
+/** The objectives the fitting engine offers (see lib/fit). */
+export const lossSchema = z.enum(["huber-log", "mse-log", "mse"]);
+
+const tolerance = {
+  rel_tol: finite.refine((v) => v > 0 && v < 1, "must be between 0 and 1").optional(),
+  abs_tol: finite.refine((v) => v > 0, "must be positive").optional(),
+};
+const oneTolerance = (t: { rel_tol?: number; abs_tol?: number }) => (t.rel_tol === undefined) !== (t.abs_tol === undefined);
+
+/**
+ * A refit: the law's free coefficients fitted again to data its authors
+ * released, by the paper's own procedure, at build time. It must reproduce
+ * the published values (by default this coefficient set's own), the
+ * published objective, or printed prediction errors, within tolerance.
+ */
+export const refitCheckSchema = z.strictObject({
+  kind: z.literal("refit"),
+  /** A dataset declared in content/datasets/. */
+  dataset: slug,
+  /** One of the dataset's named subsets (the paper's filters). */
+  subset: slug.optional(),
+  /** Law symbol (every input and the output) → dataset column. */
+  columns: z.record(symbol, z.string().min(1)),
+  objective: z.strictObject({
+    loss: lossSchema,
+    delta: finite.refine((v) => v > 0, "must be positive").optional(),
+  }),
+  /** Coefficients the procedure fits as natural logs (a = log A). */
+  log: z.array(symbol).default([]),
+  /** Evaluate the sum of power laws as log-sum-exp, as the paper's code does. */
+  lse: z.boolean().default(false),
+  /** Coefficients held at this set's published values (a second stage that fits only the rest). */
+  fixed: z.array(symbol).default([]),
+  /** Starts in the fitted parametrisation: the published values, a grid, or listed points. */
+  starts: z.union([
+    z.literal("published"),
+    z.strictObject({ grid: z.record(symbol, z.array(finite).min(1).max(100)) }),
+    z.strictObject({ points: z.array(z.record(symbol, finite)).min(1).max(1000) }),
+  ]),
+  expect: z
+    .strictObject({
+      /** The fitted coefficients against `values` (default: this set's published coefficients). */
+      coefficients: z
+        .strictObject({ values: z.record(symbol, finite).optional(), ...tolerance })
+        .refine(oneTolerance, { message: "give exactly one of rel_tol or abs_tol", path: ["rel_tol"] })
+        .optional(),
+      /** The objective at the optimum against the published one. */
+      objective: z
+        .strictObject({ value: finite, ...tolerance })
+        .refine(oneTolerance, { message: "give exactly one of rel_tol or abs_tol", path: ["rel_tol"] })
+        .optional(),
+      /** Numbers the paper derives from its fitted coefficients (an exponent ratio, an optimum), computed from the refit's. */
+      derived: z
+        .array(
+          z
+            .strictObject({ of: z.string().min(1), value: finite, ...tolerance, source: location })
+            .refine(oneTolerance, { message: "give exactly one of rel_tol or abs_tol", path: ["rel_tol"] }),
+        )
+        .min(1)
+        .optional(),
+      /** Printed relative errors of predictions of held-out rows: |f(row) − measured| / measured. */
+      predictions: z
+        .array(
+          z
+            .strictObject({
+              /** The row's label (the dataset's label column). */
+              row: z.string().min(1),
+              relative_error: finite.refine((v) => v >= 0, "must not be negative"),
+              ...tolerance,
+              /** Inputs taken from another law's refit at the same row (law key in this paper): e.g. { L: loss-nm }. */
+              via: z.record(symbol, slug).optional(),
+              source: location,
+            })
+            .refine(oneTolerance, { message: "give exactly one of rel_tol or abs_tol", path: ["rel_tol"] }),
+        )
+        .min(1)
+        .optional(),
+    })
+    .refine((e) => e.coefficients || e.objective || e.derived || e.predictions, { message: "say what the refit must reproduce: coefficients, objective, derived numbers or predictions" }),
+  /** reproduces (default), or discrepancy: a published fit the data do not give back (the build fails if it starts to). */
+  outcome: z.enum(["reproduces", "discrepancy"]).default("reproduces"),
+  source: location,
+  note: z.string().min(1).optional(),
+});
+
+/** A check is a value check (inputs or of) or a refit; `kind` tells which. */
+export const checkSchema = z.unknown().transform((v, ctx): ValueCheck | RefitCheck => {
+  // dispatch on kind so that errors come from the one schema meant, not from both arms of a union
+  const isRefit = typeof v === "object" && v !== null && (v as { kind?: unknown }).kind === "refit";
+  const r = isRefit ? refitCheckSchema.safeParse(v) : valueCheckSchema.safeParse(v);
+  if (r.success) return r.data;
+  for (const issue of r.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+  return z.NEVER;
+});
+
+export type ValueCheck = z.infer<typeof valueCheckSchema>;
+export type RefitCheck = z.infer<typeof refitCheckSchema>;
 
 export const linkSchema = z.strictObject({
   type: z.enum(["refits", "replicates", "extends", "disputes", "uses-form-of"]),
@@ -156,11 +254,16 @@ export const lawSchema = z
   })
   .superRefine((law, ctx) => {
     if (law.free) {
-      for (const key of ["coefficients", "variants", "checks", "unchecked"] as const) {
+      for (const key of ["coefficients", "variants", "unchecked"] as const) {
         if (law[key] !== undefined) {
           ctx.addIssue({ code: "custom", path: [key], message: "a form-only law (free:) has no coefficients, variants or checks" });
         }
       }
+      law.checks?.forEach((c, i) => {
+        if (c.kind !== "refit") {
+          ctx.addIssue({ code: "custom", path: ["checks", i], message: "a form-only law (free:) has no value checks; only refits (kind: refit), which fit its form to released data" });
+        }
+      });
       if (!law.verification) ctx.addIssue({ code: "custom", path: ["verification"], message: "is required: say where the form was read" });
     } else if (law.variants) {
       for (const key of ["coefficients", "verification", "checks", "unchecked"] as const) {
@@ -230,9 +333,70 @@ export const quantitySchema = z.strictObject({
 });
 export const quantitiesFileSchema = z.array(quantitySchema).min(1);
 
+/** A column of a released dataset: a quantity with its unit, or a label or flag (no quantity). */
+export const datasetColumnSchema = z.strictObject({
+  name: z.string().min(1),
+  quantity: slug.optional(),
+  unit: z.string().min(1).optional(),
+  type: z.enum(["number", "text"]).default("number"),
+  description: z.string().trim().min(1),
+}).refine((c) => (c.quantity === undefined) === (c.unit === undefined), { message: "give quantity and unit together", path: ["unit"] });
+
+/** A row filter: column → value, list of values (any of), or [min, max] range ({ between: [lo, hi] }). */
+const whereValue = z.union([
+  finite,
+  z.string().min(1),
+  z.array(z.union([finite, z.string().min(1)])).min(1).max(1000),
+  z.strictObject({ between: z.tuple([finite, finite]) }),
+]);
+
+export const datasetSubsetSchema = z.strictObject({
+  id: slug,
+  description: z.string().trim().min(1),
+  where: z.record(z.string().min(1), whereValue),
+  /** How many rows the filter must select (a guard against a changed file or a wrong filter). */
+  rows: z.number().int().min(1),
+});
+
+/**
+ * Training-run data an paper's authors released. The file itself is never in
+ * the repository (licences differ): the build reads it from LAWDEX_DATA_DIR
+ * and checks it byte for byte against sha256.
+ */
+export const datasetSchema = z.strictObject({
+  id: slug,
+  title: z.string().min(1),
+  /** The registry paper whose authors released (or extracted) the data. */
+  paper: slug,
+  /** Papers whose runs these are, when not the releasing paper (e.g. Hoffmann et al.'s runs extracted by Besiroglu et al.). */
+  runs_of: slug.optional(),
+  file: z.string().regex(/^[A-Za-z0-9._-]+\.csv$/, "must be a plain file name ending in .csv"),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, "must be 64 lowercase hex digits"),
+  rows: z.number().int().min(1),
+  licence: z.string().trim().min(1),
+  /** Whether the site may hand the file to readers (e.g. to fit in /fit): only under a licence that allows redistribution. */
+  serve: z.boolean(),
+  source: z.strictObject({
+    repository: z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, "must be owner/name on GitHub"),
+    commit: z.string().regex(/^[0-9a-f]{40}$/, "must be a full 40-digit commit"),
+    paths: z.array(z.string().min(1)).min(1),
+    /** Where the procedure of the published fit was read. */
+    procedure: z.string().min(1),
+  }),
+  /** What was done to the authors' files to make this CSV. */
+  conversion: z.string().trim().min(1),
+  /** The column that names a row (for prediction checks and tables). */
+  label: z.string().min(1).optional(),
+  columns: z.array(datasetColumnSchema).min(1),
+  subsets: z.array(datasetSubsetSchema).default([]),
+  note: z.string().trim().min(1).optional(),
+});
+
 export type PaperFrontmatter = z.infer<typeof paperSchema>;
+export type Dataset = z.infer<typeof datasetSchema>;
+export type DatasetSubset = z.infer<typeof datasetSubsetSchema>;
 export type LawContent = z.infer<typeof lawSchema>;
-export type CheckContent = z.infer<typeof checkSchema>;
+export type CheckContent = ValueCheck;
 export type CoefficientContent = z.infer<typeof coefficientSchema>;
 export type Verification = z.infer<typeof verificationSchema>;
 export type InputContent = z.infer<typeof inputSchema>;

@@ -236,14 +236,18 @@ export interface Optimum {
   startsTotal: number;
   startsConverged: number;
   startsFailed: number;
-  /** Starts whose optimum lies within REACH_TOL (relative) of the best objective. */
+  /** Starts that ended at the best optimum: objective within REACH_TOL and every coefficient within SAME_COEFFICIENTS (relative). */
   startsAtBest: number;
-  /** Best objective among starts that ended at a different point (relative distance in θ > 1e-3), or null. */
+  /** Best objective among starts that ended with some coefficient more than 10% from the best's, or null. */
   secondBest: number | null;
   evaluations: number;
 }
 
-export const REACH_TOL = 1e-6;
+/** Starts stop by scipy's loose rule, so "the same optimum" allows for where they stop within it. */
+export const REACH_TOL = 1e-4;
+export const SAME_COEFFICIENTS = 1e-2;
+/** A start that ended with some coefficient more than 10% away found another optimum. */
+export const OTHER_COEFFICIENTS = 0.1;
 
 /** The best of all starts, polished with tight tolerances. */
 export function bestOf(c: Compiled, results: readonly StartResult[]): Optimum {
@@ -274,18 +278,14 @@ export function bestOf(c: Compiled, results: readonly StartResult[]): Optimum {
   let secondBest: number | null = null;
   for (const r of results) {
     if (!Number.isFinite(r.f)) continue;
-    if (r.f <= f + REACH_TOL * Math.abs(f) + 1e-300) {
-      atBest++;
-      continue;
-    }
     const th = toLaw(c, r.p);
-    let far = false;
+    let distance = 0;
     for (let j = 0; j < c.k; j++) {
-      const a = th[j] as number;
       const b = theta[j] as number;
-      if (Math.abs(a - b) > 1e-3 * Math.max(Math.abs(b), 1e-12)) far = true;
+      distance = Math.max(distance, Math.abs((th[j] as number) - b) / Math.max(Math.abs(b), 1e-12));
     }
-    if (far && (secondBest === null || r.f < secondBest)) secondBest = r.f;
+    if (distance <= SAME_COEFFICIENTS && r.f <= f + REACH_TOL * Math.abs(f) + 1e-300) atBest++;
+    else if (distance > OTHER_COEFFICIENTS && (secondBest === null || r.f < secondBest)) secondBest = r.f;
   }
   return {
     p,
@@ -531,4 +531,25 @@ export function gridStarts(values: readonly (readonly number[])[]): number[][] {
   let out: number[][] = [[]];
   for (const vs of values) out = out.flatMap((prefix) => vs.map((v) => [...prefix, v]));
   return out;
+}
+
+export interface Predictions {
+  values: number[];
+  /** 95% intervals by the delta method with the bootstrap covariance, or null without one. */
+  intervals: ([number, number] | null)[];
+}
+
+/** The fitted law at many points (columns in the order of the problem's inputs). */
+export function predictMany(c: Compiled, theta: Float64Array, covariance: number[][] | null, cols: readonly ArrayLike<number>[]): Predictions {
+  const n = cols[0]?.length ?? 0;
+  const x = new Float64Array(cols.length);
+  const values: number[] = [];
+  const intervals: ([number, number] | null)[] = [];
+  for (let i = 0; i < n; i++) {
+    cols.forEach((col, j) => (x[j] = col[i] as number));
+    const p = predictAt(c, theta, covariance, x);
+    values.push(p.value);
+    intervals.push(Number.isFinite(p.value) ? p.interval : null);
+  }
+  return { values, intervals };
 }

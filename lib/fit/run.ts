@@ -2,31 +2,56 @@
  * Running a fit: the stages of lib/fit/engine.ts as tasks that a runner can
  * hand to worker threads (Node), Web Workers (browser) or run in place, and
  * the orchestration that splits starts and bootstrap resamples into chunks
- * and merges them. Results do not depend on how the work was split.
+ * and merges them. Every stage that compiles code (validation, the starts,
+ * the polish, the summary) runs inside the runner, so the calling thread
+ * (a server's event loop, a page under a no-eval policy) only merges
+ * results. Results do not depend on how the work was split.
  */
 import {
-  type Compiled,
   type FitProblem,
   type FitSummary,
   type Optimum,
+  type Predictions,
   type StartResult,
   bestOf,
   checkIdentifiable,
   compileProblem,
+  predictMany,
   runBootstrap,
   runStarts,
   summarise,
+  toLaw,
 } from "./engine";
 
+export interface FitOptions {
+  bootstrap: number;
+  seed: number;
+  /** Points at which to predict with the fitted law: one column per input, in the problem's input order. */
+  predict?: number[][];
+}
+
+export interface FitOutcome {
+  optimum: Optimum;
+  summary: FitSummary;
+  predictions: Predictions | null;
+  ms: number;
+}
+
 export type Task =
+  | { kind: "check"; problem: FitProblem }
   | { kind: "starts"; problem: FitProblem; from: number; to: number }
+  | { kind: "best"; problem: FitProblem; results: StartResult[] }
   | { kind: "bootstrap"; problem: FitProblem; optimum: number[]; seed: number; from: number; to: number }
+  | { kind: "summary"; problem: FitProblem; optimum: Optimum; boot: (number[] | null)[] | null; seed: number; predict: number[][] | null }
   /** The whole fit in one place (the server runs each request's fit in one worker). */
   | { kind: "fit"; problem: FitProblem; options: FitOptions };
 
 export type TaskResult =
+  | { kind: "check" }
   | { kind: "starts"; results: StartResult[] }
+  | { kind: "best"; optimum: Optimum }
   | { kind: "bootstrap"; thetas: (number[] | null)[] }
+  | { kind: "summary"; summary: FitSummary; predictions: Predictions | null }
   | { kind: "fit"; outcome: FitOutcome };
 
 /** Progress in units of work done (starts and resamples finished). */
@@ -38,47 +63,39 @@ export interface Runner {
   run(task: Task, onProgress?: Progress): Promise<TaskResult>;
 }
 
-export interface FitOptions {
-  bootstrap: number;
-  seed: number;
-}
-
-export interface FitOutcome {
-  optimum: Optimum;
-  summary: FitSummary;
-  ms: number;
+function summaryOf(problem: FitProblem, optimum: Optimum, boot: (number[] | null)[] | null, seed: number, predict: number[][] | null) {
+  const c = compileProblem(problem);
+  const summary = summarise(c, optimum, boot, seed);
+  const predictions = predict ? predictMany(c, toLaw(c, optimum.p), summary.covariance, predict) : null;
+  return { summary, predictions };
 }
 
 /** Runs one task in the calling thread (workers call this; so do tests and small fits). */
 export function handleTask(task: Task, onProgress?: Progress): TaskResult {
   switch (task.kind) {
-    case "starts": {
-      const c = compileProblem(task.problem);
-      return { kind: "starts", results: runStarts(c, task.from, task.to, onProgress) };
-    }
-    case "bootstrap": {
-      const c = compileProblem(task.problem);
-      return { kind: "bootstrap", thetas: runBootstrap(c, task.optimum, task.seed, task.from, task.to, onProgress) };
-    }
+    case "check":
+      checkIdentifiable(compileProblem(task.problem));
+      return { kind: "check" };
+    case "starts":
+      return { kind: "starts", results: runStarts(compileProblem(task.problem), task.from, task.to, onProgress) };
+    case "best":
+      return { kind: "best", optimum: bestOf(compileProblem(task.problem), task.results) };
+    case "bootstrap":
+      return { kind: "bootstrap", thetas: runBootstrap(compileProblem(task.problem), task.optimum, task.seed, task.from, task.to, onProgress) };
+    case "summary":
+      return { kind: "summary", ...summaryOf(task.problem, task.optimum, task.boot, task.seed, task.predict) };
     case "fit": {
       const t0 = performance.now();
-      const c = prepare(task.problem);
-      const results = runStarts(c, 0, task.problem.starts.length, onProgress);
-      const optimum = bestOf(c, results);
-      const boot =
-        task.options.bootstrap > 0
-          ? runBootstrap(c, optimum.p, task.options.seed, 0, task.options.bootstrap, (d) => onProgress?.(task.problem.starts.length + d))
-          : null;
-      return { kind: "fit", outcome: { optimum, summary: summarise(c, optimum, boot, task.options.seed), ms: performance.now() - t0 } };
+      const c = compileProblem(task.problem);
+      checkIdentifiable(c);
+      const optimum = bestOf(c, runStarts(c, 0, task.problem.starts.length, onProgress));
+      const { bootstrap, seed } = task.options;
+      const boot = bootstrap > 0 ? runBootstrap(c, optimum.p, seed, 0, bootstrap, (d) => onProgress?.(task.problem.starts.length + d)) : null;
+      const summary = summarise(c, optimum, boot, seed);
+      const predictions = task.options.predict ? predictMany(c, toLaw(c, optimum.p), summary.covariance, task.options.predict) : null;
+      return { kind: "fit", outcome: { optimum, summary, predictions, ms: performance.now() - t0 } };
     }
   }
-}
-
-/** Validates, compiles and checks identifiability: every refusal happens here, before any work. */
-export function prepare(problem: FitProblem): Compiled {
-  const c = compileProblem(problem);
-  checkIdentifiable(c);
-  return c;
 }
 
 /** A runner that works in the calling thread. */
@@ -94,6 +111,12 @@ function chunks(total: number, parts: number): [number, number][] {
   return out;
 }
 
+async function answer<K extends TaskResult["kind"]>(p: Promise<TaskResult>, kind: K): Promise<Extract<TaskResult, { kind: K }>> {
+  const r = await p;
+  if (r.kind !== kind) throw new Error(`a fit worker answered ${r.kind} to a ${kind} task`);
+  return r as Extract<TaskResult, { kind: K }>;
+}
+
 /**
  * The whole fit, with starts and resamples spread over the runner's
  * workers. `onProgress(done, total)` counts finished starts then resamples.
@@ -105,7 +128,7 @@ export async function fit(
   onProgress?: (done: number, total: number) => void,
 ): Promise<FitOutcome> {
   const t0 = performance.now();
-  const c = prepare(problem);
+  await answer(runner.run({ kind: "check", problem }), "check");
   const total = problem.starts.length + options.bootstrap;
   const parts = runner.parallelism;
   const progress = new Map<number, number>();
@@ -115,24 +138,25 @@ export async function fit(
     for (const v of progress.values()) sum += v;
     onProgress?.(sum, total);
   };
-  const startChunks = chunks(problem.starts.length, parts * 4);
+  // a few chunks per worker, so that a slow chunk does not leave the others idle
+  const startChunks = chunks(problem.starts.length, parts > 1 ? parts * 4 : 1);
   const startResults = await Promise.all(
-    startChunks.map(([from, to], i) =>
-      runner.run({ kind: "starts", problem, from, to }, report(i)).then((r) => (r.kind === "starts" ? r.results : [])),
-    ),
+    startChunks.map(([from, to], i) => answer(runner.run({ kind: "starts", problem, from, to }, report(i)), "starts").then((r) => r.results)),
   );
-  const optimum = bestOf(c, startResults.flat());
+  const { optimum } = await answer(runner.run({ kind: "best", problem, results: startResults.flat() }), "best");
   let boot: (number[] | null)[] | null = null;
   if (options.bootstrap > 0) {
-    const bootChunks = chunks(options.bootstrap, parts * 4);
-    const parts2 = await Promise.all(
+    const bootChunks = chunks(options.bootstrap, parts > 1 ? parts * 4 : 1);
+    const pieces = await Promise.all(
       bootChunks.map(([from, to], i) =>
-        runner
-          .run({ kind: "bootstrap", problem, optimum: optimum.p, seed: options.seed, from, to }, report(startChunks.length + i))
-          .then((r) => (r.kind === "bootstrap" ? r.thetas : [])),
+        answer(runner.run({ kind: "bootstrap", problem, optimum: optimum.p, seed: options.seed, from, to }, report(startChunks.length + i)), "bootstrap").then((r) => r.thetas),
       ),
     );
-    boot = parts2.flat();
+    boot = pieces.flat();
   }
-  return { optimum, summary: summarise(c, optimum, boot, options.seed), ms: performance.now() - t0 };
+  const { summary, predictions } = await answer(
+    runner.run({ kind: "summary", problem, optimum, boot, seed: options.seed, predict: options.predict ?? null }),
+    "summary",
+  );
+  return { optimum, summary, predictions, ms: performance.now() - t0 };
 }

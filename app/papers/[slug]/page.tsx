@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { type CheckRow, getPaper, listLaws, listPapers, listStatements } from "@/db/queries";
+import { type CheckRow, getPaper, listDatasets, listLaws, listPapers, listStatements } from "@/db/queries";
+import { REFIT_BADGE } from "@/app/_components/RefitView";
 import { Prose } from "@/app/_components/Prose";
 import { Tex } from "@/app/_components/Tex";
 import { LEVEL_LABEL, lawHref } from "@/app/_lib/data";
@@ -45,6 +46,7 @@ export default async function PaperPage({ params }: Params) {
   if (!paper) notFound();
   const laws = listLaws(db, { paper: slug });
   const statements = listStatements(db, slug);
+  const datasets = listDatasets(db, slug);
   return (
     <article>
       <p className="crumbs">
@@ -165,9 +167,30 @@ export default async function PaperPage({ params }: Params) {
           <p className="small muted">
             {law.source} · {LEVEL_LABEL[law.verification.level]} ·{" "}
             {law.free ? "functional form only (coefficients not confirmed)" : checkSummary(law.checkResults)}
+            {law.refitResults.map((r) => (
+              <span key={r.position}>
+                {" "}
+                · <span className={`badge ${REFIT_BADGE[r.status].cls}`}>{REFIT_BADGE[r.status].text}</span>{" "}
+                <Link href={`${lawHref(law.id)}#refit`}>from {r.dataset}</Link>
+              </span>
+            ))}
           </p>
         </section>
       ))}
+
+      {datasets.length > 0 && (
+        <>
+          <h2>Released data</h2>
+          <ul data-testid="paper-datasets">
+            {datasets.map((d) => (
+              <li key={d.id}>
+                <Link href={`/data#${d.id}`}>{d.spec.title}</Link> ({d.spec.rows} rows, {d.spec.source.repository}) —{" "}
+                {d.status === "present" ? "present here" : d.status === "absent" ? "not present on this deployment" : "differs from the declared file"}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
 
       <h2>Notes</h2>
       <Prose source={paper.body} />

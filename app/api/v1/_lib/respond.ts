@@ -35,12 +35,12 @@ export function queryRecord(url: URL, allowed?: readonly string[]): Record<strin
   return out;
 }
 
-/** Reads a JSON body of at most `limit` bytes: 413 past the limit, 400 when it is not JSON. */
-export async function readJson(req: Request, limit: number): Promise<unknown> {
+/** Reads a body of at most `limit` bytes as text: 413 past the limit (declared or streamed), 400 when empty. */
+export async function readText(req: Request, limit: number, what = "JSON"): Promise<string> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > limit) throw tooLarge("body", `request body is larger than ${limit} bytes`);
   const reader = req.body?.getReader();
-  if (!reader) throw invalid("body", "request body is empty; send JSON");
+  if (!reader) throw invalid("body", `request body is empty; send ${what}`);
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -54,7 +54,13 @@ export async function readJson(req: Request, limit: number): Promise<unknown> {
     chunks.push(value);
   }
   const text = new TextDecoder().decode(Buffer.concat(chunks));
-  if (text.trim() === "") throw invalid("body", "request body is empty; send JSON");
+  if (text.trim() === "") throw invalid("body", `request body is empty; send ${what}`);
+  return text;
+}
+
+/** Reads a JSON body of at most `limit` bytes: 413 past the limit, 400 when it is not JSON. */
+export async function readJson(req: Request, limit: number): Promise<unknown> {
+  const text = await readText(req, limit);
   try {
     return JSON.parse(text);
   } catch (e) {
