@@ -25,7 +25,7 @@ describe("the registry's content", () => {
   it("has every check of every law holding, and a reason wherever a law has no check", () => {
     for (const l of registry.laws) {
       const results = runChecks(l);
-      expect(results.length > 0 || Boolean(l.unchecked), `${l.id} has neither checks nor a reason`).toBe(true);
+      expect(results.length > 0 || l.refits.length > 0 || Boolean(l.unchecked), `${l.id} has neither checks nor a reason`).toBe(true);
       for (const r of results) expect(r.passed, `${l.id}: ${r.check.source}`).toBe(true);
     }
   });

@@ -8,7 +8,7 @@ describe("align", () => {
     const laws = registry.laws.filter((l) => papers.includes(l.paper));
     const groups = groupByPrediction(papers, laws, quantities);
     expect(groups[0]?.label).toBe("Cross-entropy loss ← Parameters (total, including embeddings), Training tokens");
-    expect(groups[0]?.byPaper.get("besiroglu-2024-replication")?.map((l) => l.id)).toEqual(["besiroglu-2024-replication/loss-nd"]);
+    expect(groups[0]?.byPaper.get("besiroglu-2024-replication")?.map((l) => l.id)).toEqual(["besiroglu-2024-replication/loss-nd", "besiroglu-2024-replication/loss-nd~replicate-exactly"]);
     expect(groups[0]?.byPaper.get("hoffmann-2022-chinchilla")?.map((l) => l.id)).toEqual(["hoffmann-2022-chinchilla/loss-nd", "hoffmann-2022-chinchilla/loss-nd~unrounded"]);
   });
   it("recognises the same form and aligns coefficients, flagging differences", () => {

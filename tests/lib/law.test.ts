@@ -26,6 +26,7 @@ const chinchilla: Law = {
   variants: [],
   verification: { level: "paper", source: "test" },
   checks: [],
+  refits: [],
   links: [],
 };
 

@@ -21,6 +21,7 @@ const base: Law = {
   variants: [],
   verification: { level: "paper", source: "t" },
   checks: [],
+  refits: [],
   links: [],
 };
 
