@@ -85,3 +85,44 @@ describe("large batch answers through the real server", () => {
     }
   });
 });
+
+describe("a costly fit does not hold the server", () => {
+  it("answers /api/v1/health while a 4,500-start fit runs in the worker", async () => {
+    const n = 240;
+    const data = { N: [] as number[], D: [] as number[], L: [] as number[] };
+    for (let i = 0; i < n; i++) {
+      const N = 10 ** (8 + (3 * ((i * 7) % n)) / n);
+      const D = 10 ** (9.5 + (2.5 * ((i * 13) % n)) / n);
+      data.N.push(N);
+      data.D.push(D);
+      data.L.push((1.8 + 480 / N ** 0.35 + 2100 / D ** 0.37) * (1 + 0.004 * Math.sin(i)));
+    }
+    const grid = { A: [0, 5, 10, 15, 20, 25], B: [0, 5, 10, 15, 20, 25], E: [-1, -0.5, 0, 0.5, 1], alpha: [0, 0.5, 1, 1.5, 2], beta: [0, 0.5, 1, 1.5, 2] };
+    const order: string[] = [];
+    const fitDone = fetch(`${base}/api/v1/fit`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ law: "hoffmann-2022-chinchilla/loss-nd", data, log: ["A", "B", "E"], lse: true, starts: { grid } }),
+    }).then(async (r) => {
+      order.push(`fit ${r.status}`);
+      return r.json();
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    for (let i = 0; i < 5; i++) {
+      const r = await fetch(`${base}/api/v1/health`);
+      order.push(`health ${r.status}`);
+    }
+    const body = (await fitDone) as { diagnostics: { starts: number } };
+    expect(body.diagnostics.starts).toBe(4500);
+    // all five health checks were answered while the fit was still running
+    expect(order).toEqual(["health 200", "health 200", "health 200", "health 200", "health 200", "fit 200"]);
+  });
+
+  it("serves the fit worker with eval allowed for it alone", async () => {
+    const worker = await fetch(`${base}/fit-worker.js`);
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get("content-security-policy")).toContain("'unsafe-eval'");
+    const page = await fetch(`${base}/fit`);
+    expect(page.headers.get("content-security-policy")).not.toContain("unsafe-eval");
+  });
+});

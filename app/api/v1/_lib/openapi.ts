@@ -1,4 +1,12 @@
 /** The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json and validated in the tests. */
+import { z } from "zod";
+import { fitRequestSchema, fitResponseSchema, LIMITS } from "@/lib/fit/request";
+
+/** A JSON Schema generated from a zod schema: the route validates with the same schema, so the two cannot drift. */
+function fromZod(schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io });
+  return rest;
+}
 
 const error = {
   description: "Bad input, unknown id, or too large",
@@ -145,6 +153,34 @@ export const openapi = {
         responses: { "200": json(obj), ...errors },
       },
     },
+    "/api/v1/fit": {
+      post: {
+        summary: "Fit a law's coefficients (or an expression's) to points",
+        description: `Huber on log residuals, least squares on log residuals or on the output; coefficients optionally fitted as logs; a grid of starts; L-BFGS on analytic gradients; seeded bootstrap. Work is bounded: points × (starts + resamples) × operations per point ≤ ${LIMITS.work.toExponential(0)} (413 beyond, naming the budget). A CSV body (text/csv, columns named by the symbols) takes the other options in the query (law, expr, free, output, loss, delta, log, lse, starts=published, bootstrap, seed). 503 when the server's fit workers are all busy.`,
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": { schema: { $ref: "#/components/schemas/FitRequest" } },
+            "text/csv": { schema: { type: "string" } },
+          },
+        },
+        responses: { "200": json({ $ref: "#/components/schemas/FitResponse" }), ...errors, "503": error },
+      },
+    },
+    "/api/v1/datasets": {
+      get: { summary: "Released datasets: declaration, licence, and whether this deployment has each file", responses: { "200": json(obj), ...errors } },
+    },
+    "/api/v1/datasets/{id}": {
+      get: {
+        summary: "One dataset's declaration; with rows=all or subset=<id> also its columns (only where the licence allows serving it)",
+        parameters: [
+          { name: "id", in: "path", required: true, schema: { type: "string" } },
+          { name: "rows", in: "query", required: false, schema: { type: "string", enum: ["all"] } },
+          { name: "subset", in: "query", required: false, schema: { type: "string" } },
+        ],
+        responses: { "200": json(obj), ...errors },
+      },
+    },
     "/api/v1/papers": {
       get: { summary: "List papers", parameters: [{ name: "domain", in: "query", required: false, schema: { type: "string" } }], responses: { "200": json(obj), ...errors } },
     },
@@ -201,6 +237,8 @@ export const openapi = {
           interval: { type: ["object", "null"] },
         },
       },
+      FitRequest: fromZod(fitRequestSchema, "input"),
+      FitResponse: fromZod(fitResponseSchema, "output"),
       Comparison: {
         type: "object",
         required: ["x", "y", "series", "warnings"],
