@@ -8,6 +8,7 @@
  * results. Results do not depend on how the work was split.
  */
 import {
+  type Compiled,
   type FitProblem,
   type FitSummary,
   type Optimum,
@@ -63,8 +64,36 @@ export interface Runner {
   run(task: Task, onProgress?: Progress): Promise<TaskResult>;
 }
 
-function summaryOf(problem: FitProblem, optimum: Optimum, boot: (number[] | null)[] | null, seed: number, predict: number[][] | null) {
+/**
+ * Compiled problems kept for the next task (a worker gets many chunks of one
+ * fit): a freshly compiled function starts cold in the JIT, so compiling it
+ * once per worker instead of once per chunk keeps every chunk fast. The key
+ * covers everything that defines the problem except the starts.
+ */
+const compiled = new Map<string, Compiled>();
+
+function problemKey(p: FitProblem): string {
+  let h = 0x811c9dc5;
+  const mix = (v: number) => {
+    h = Math.imul(h ^ (v * 1e6 | 0) ^ Math.floor(v / 4294967296), 16777619) >>> 0;
+  };
+  for (const col of p.x) for (let i = 0; i < col.length; i++) mix(col[i] as number);
+  for (let i = 0; i < p.y.length; i++) mix(p.y[i] as number);
+  return JSON.stringify([p.expr, p.inputs, p.output, p.free, p.fixed, p.objective, p.lse, p.y.length, h, p.x.map((c) => c[0]), p.y[0], p.y[p.y.length - 1]]);
+}
+
+function compileCached(problem: FitProblem): Compiled {
+  const key = problemKey(problem);
+  const hit = compiled.get(key);
+  if (hit) return { ...hit, problem };
   const c = compileProblem(problem);
+  if (compiled.size >= 4) compiled.delete(compiled.keys().next().value as string);
+  compiled.set(key, c);
+  return c;
+}
+
+function summaryOf(problem: FitProblem, optimum: Optimum, boot: (number[] | null)[] | null, seed: number, predict: number[][] | null) {
+  const c = compileCached(problem);
   const summary = summarise(c, optimum, boot, seed);
   const predictions = predict ? predictMany(c, toLaw(c, optimum.p), summary.covariance, predict) : null;
   return { summary, predictions };
@@ -77,11 +106,11 @@ export function handleTask(task: Task, onProgress?: Progress): TaskResult {
       checkIdentifiable(compileProblem(task.problem));
       return { kind: "check" };
     case "starts":
-      return { kind: "starts", results: runStarts(compileProblem(task.problem), task.from, task.to, onProgress) };
+      return { kind: "starts", results: runStarts(compileCached(task.problem), task.from, task.to, onProgress) };
     case "best":
-      return { kind: "best", optimum: bestOf(compileProblem(task.problem), task.results) };
+      return { kind: "best", optimum: bestOf(compileCached(task.problem), task.results) };
     case "bootstrap":
-      return { kind: "bootstrap", thetas: runBootstrap(compileProblem(task.problem), task.optimum, task.seed, task.from, task.to, onProgress) };
+      return { kind: "bootstrap", thetas: runBootstrap(compileCached(task.problem), task.optimum, task.seed, task.from, task.to, onProgress) };
     case "summary":
       return { kind: "summary", ...summaryOf(task.problem, task.optimum, task.boot, task.seed, task.predict) };
     case "fit": {
@@ -139,14 +168,14 @@ export async function fit(
     onProgress?.(sum, total);
   };
   // a few chunks per worker, so that a slow chunk does not leave the others idle
-  const startChunks = chunks(problem.starts.length, parts > 1 ? parts * 4 : 1);
+  const startChunks = chunks(problem.starts.length, parts > 1 ? parts * 8 : 1);
   const startResults = await Promise.all(
     startChunks.map(([from, to], i) => answer(runner.run({ kind: "starts", problem, from, to }, report(i)), "starts").then((r) => r.results)),
   );
   const { optimum } = await answer(runner.run({ kind: "best", problem, results: startResults.flat() }), "best");
   let boot: (number[] | null)[] | null = null;
   if (options.bootstrap > 0) {
-    const bootChunks = chunks(options.bootstrap, parts > 1 ? parts * 4 : 1);
+    const bootChunks = chunks(options.bootstrap, parts > 1 ? parts * 8 : 1);
     const pieces = await Promise.all(
       bootChunks.map(([from, to], i) =>
         answer(runner.run({ kind: "bootstrap", problem, optimum: optimum.p, seed: options.seed, from, to }, report(startChunks.length + i)), "bootstrap").then((r) => r.thetas),
