@@ -184,7 +184,7 @@ export async function loadAndValidate(contentDir: string, opts: { dataDir?: stri
   }
   if (problems.length > 0) throw new ContentError(problems);
   const needsWork = registry.laws.some((l) => l.refits.some((r) => tables.get(r.dataset)?.status === "present"));
-  const pool = needsWork ? new NodePool({ size: 2, timeoutMs: 600_000 }) : null;
+  const pool = needsWork ? new NodePool({ size: 2, maxQueue: Number.POSITIVE_INFINITY, timeoutMs: 600_000 }) : null;
   try {
     const { outcomes, errors } = await runRefits(registry.laws, tables, { runner: pool ?? { parallelism: 1, run: () => Promise.reject(new Error("no data to fit")) }, cache: refitCache() });
     for (const { law, refit, error } of errors) {

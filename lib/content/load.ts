@@ -275,6 +275,9 @@ function loadDatasets(root: string, problems: Problem[], papers: Set<string>, qu
       }
     });
     if (ds.label && !names.includes(ds.label)) problems.push({ file, field: "label", message: `${ds.label} is not a declared column` });
+    if (ds.fetch && ds.fetch.columns.map((c) => c.name).join(",") !== names.join(",")) {
+      problems.push({ file, field: "fetch.columns", message: `must build exactly the declared columns, in order (${names.join(", ")})` });
+    }
     ds.subsets.forEach((sub, i) => {
       for (const col of Object.keys(sub.where)) {
         if (!names.includes(col)) problems.push({ file, field: `subsets[${i}].where.${col}`, message: `${col} is not a declared column` });

@@ -385,6 +385,29 @@ export const datasetSchema = z.strictObject({
   }),
   /** What was done to the authors' files to make this CSV. */
   conversion: z.string().trim().min(1),
+  /**
+   * How `npm run data:fetch` rebuilds the file from the authors' source when it
+   * is missing: download the source at its commit, check its sha256, convert
+   * (columns copied, derived or flagged), and check the result's sha256. Absent
+   * where the conversion is not a table-to-table one (a notebook, many files).
+   */
+  fetch: z
+    .strictObject({
+      url: z.string().url().refine((u) => u.startsWith("https://"), "must be an https URL"),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/, "must be 64 lowercase hex digits"),
+      format: z.enum(["csv", "jsonl"]),
+      columns: z
+        .array(
+          z.union([
+            z.strictObject({ name: z.string().min(1), from: z.string().min(1) }),
+            z.strictObject({ name: z.string().min(1), expr: z.string().min(1) }),
+            z.strictObject({ name: z.string().min(1), flag: z.record(z.string().min(1), whereValue) }),
+            z.strictObject({ name: z.string().min(1), largest: z.strictObject({ of: z.string().min(1), count: z.number().int().min(1) }) }),
+          ]),
+        )
+        .min(1),
+    })
+    .optional(),
   /** The column that names a row (for prediction checks and tables). */
   label: z.string().min(1).optional(),
   columns: z.array(datasetColumnSchema).min(1),
