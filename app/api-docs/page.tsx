@@ -21,6 +21,18 @@ const EXAMPLES: Record<string, { query?: string; body?: object; path?: string }>
   "/api/v1/export/registry.json": {},
   "/api/v1/openapi.json": {},
   "/api/v1/health": {},
+  "/api/v1/fit": {
+    body: {
+      expr: "epsilon - k * exp(-gamma * L)",
+      free: ["epsilon", "k", "gamma"],
+      objective: { loss: "mse" },
+      data: { L: [2.5, 2.8, 3.1, 3.5, 3.9, 4.4], Err: [0.48, 0.55, 0.61, 0.66, 0.71, 0.75] },
+      starts: { points: [{ epsilon: 1, k: 1, gamma: 1 }] },
+      bootstrap: 100,
+    },
+  },
+  "/api/v1/datasets": {},
+  "/api/v1/datasets/{id}": { path: "/api/v1/datasets/gadre-2024-overtraining", query: "subset=rpj-loss-fit" },
 };
 
 function curl(url: string, body?: object) {
@@ -45,7 +57,7 @@ export default function ApiDocs() {
         Every route is versioned under <code>/api/v1</code> and described by the OpenAPI 3.1 document at{" "}
         <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>. Errors are{" "}
         <code>{'{ "error": { "code", "message", "field" } }'}</code> with status 400 (bad input), 404 (unknown id), 413 (too
-        large) or 422 (unreachable target, form-only law). The examples assume <code>LAWDEX=http://localhost:3000</code>.
+        large), 422 (unreachable target, form-only law, a fit that cannot be made) or 503 (every fit worker busy). The examples assume <code>LAWDEX=http://localhost:3000</code>.
       </p>
       {Object.entries(openapi.paths).map(([route, ops]) => {
         const method = "post" in ops ? "POST" : "GET";

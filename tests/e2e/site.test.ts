@@ -36,6 +36,10 @@ const PAGES: { name: string; url: string; katex?: boolean; chart?: boolean }[] =
   { name: "coverage", url: "/coverage" },
   { name: "out-of-scope", url: "/out-of-scope" },
   { name: "api", url: "/api-docs" },
+  { name: "fit", url: "/fit" },
+  { name: "data", url: "/data" },
+  { name: "law-refit", url: "/laws/besiroglu-2024-replication/loss-nd~replicate-exactly", katex: true, chart: true },
+  { name: "law-form-refit", url: "/laws/gadre-2024-overtraining/error-from-loss", katex: true },
 ];
 
 async function visit(url: string, width: number): Promise<{ page: Page; errors: string[] }> {
