@@ -4,15 +4,9 @@
  * The worker script is public/fit-worker.js (bundled by lib/fit/bundle.ts).
  */
 import { type Reply, replyError } from "./protocol";
-import type { Progress, Runner, Task, TaskResult } from "./run";
+import type { PoolJob, Progress, Runner, Task, TaskResult } from "./run";
 
-interface Job {
-  id: number;
-  task: Task;
-  onProgress?: Progress;
-  resolve: (r: TaskResult) => void;
-  reject: (e: Error) => void;
-}
+type Job = PoolJob;
 
 export class BrowserPool implements Runner {
   readonly parallelism: number;

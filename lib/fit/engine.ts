@@ -437,6 +437,26 @@ export interface FitSummary {
   bootstrap: { resamples: number; failed: number; seed: number; level: 0.95 } | null;
 }
 
+/** R² and RMS of log predictions against log measurements (nulls unless every value is positive and finite). */
+export function logFit(measured: ArrayLike<number>, predicted: ArrayLike<number>): { r2: number | null; rmse: number | null } {
+  const n = measured.length;
+  let mean = 0;
+  for (let i = 0; i < n; i++) {
+    const y = measured[i] as number;
+    const f = predicted[i] as number;
+    if (!(y > 0) || !(f > 0) || !Number.isFinite(y) || !Number.isFinite(f)) return { r2: null, rmse: null };
+    mean += Math.log(y) / n;
+  }
+  let ssr = 0;
+  let sst = 0;
+  for (let i = 0; i < n; i++) {
+    const ly = Math.log(measured[i] as number);
+    ssr += (ly - Math.log(predicted[i] as number)) ** 2;
+    sst += (ly - mean) ** 2;
+  }
+  return { r2: sst > 0 ? 1 - ssr / sst : null, rmse: n > 0 ? Math.sqrt(ssr / n) : null };
+}
+
 /** numpy's default percentile (linear interpolation between order statistics). */
 export function percentile(sorted: readonly number[], q: number): number {
   const pos = (q / 100) * (sorted.length - 1);
@@ -468,20 +488,7 @@ export function summarise(c: Compiled, optimum: Optimum, boot: (number[] | null)
     coefficients[s] = { value: theta[j] as number, se, interval };
   });
   const { fitted, residuals } = residualsOf(c, theta);
-  const logs = c.problem.y.map(Math.log);
-  let r2Log: number | null = null;
-  let rmseLog: number | null = null;
-  if (logs.every(Number.isFinite) && fitted.every((v) => v > 0)) {
-    const mean = logs.reduce((s, v) => s + v, 0) / logs.length;
-    let ssr = 0;
-    let sst = 0;
-    logs.forEach((v, i) => {
-      ssr += (v - Math.log(fitted[i] as number)) ** 2;
-      sst += (v - mean) ** 2;
-    });
-    r2Log = sst > 0 ? 1 - ssr / sst : null;
-    rmseLog = Math.sqrt(ssr / logs.length);
-  }
+  const { r2: r2Log, rmse: rmseLog } = logFit(c.problem.y, fitted);
   return {
     coefficients,
     order: names,

@@ -173,28 +173,26 @@ export function minimize(fg: Objective, x0: Float64Array, opts: MinimizeOptions 
       let fhi = 0;
       let ghi = 0;
       let zoom = false;
+      /** The minimum lies between lo (the better end, where the curvature test is tried) and hi. */
+      const bracket = (a: number, fa: number, ga: number, b: number, fb: number, gb: number) => {
+        lo = a;
+        flo = fa;
+        glo = ga;
+        hi = b;
+        fhi = fb;
+        ghi = gb;
+        zoom = true;
+      };
       for (let ls = 0; ls < 30 && evaluations < maxEval; ls++) {
         const ft = phi(t);
         const gtd = slope;
         if (!Number.isFinite(ft) || !Number.isFinite(gtd)) {
           // beyond where the objective is defined: treat as too long a step
-          lo = tPrev;
-          flo = fPrev;
-          glo = gPrev;
-          hi = t;
-          fhi = Number.POSITIVE_INFINITY;
-          ghi = Number.NaN;
-          zoom = true;
+          bracket(tPrev, fPrev, gPrev, t, Number.POSITIVE_INFINITY, Number.NaN);
           break;
         }
         if (ft > f + c1 * t * dg || (ls > 0 && ft >= fPrev)) {
-          lo = tPrev;
-          flo = fPrev;
-          glo = gPrev;
-          hi = t;
-          fhi = ft;
-          ghi = gtd;
-          zoom = true;
+          bracket(tPrev, fPrev, gPrev, t, ft, gtd);
           break;
         }
         if (Math.abs(gtd) <= -c2 * dg) {
@@ -203,13 +201,7 @@ export function minimize(fg: Objective, x0: Float64Array, opts: MinimizeOptions 
           break;
         }
         if (gtd >= 0) {
-          lo = t;
-          flo = ft;
-          glo = gtd;
-          hi = tPrev;
-          fhi = fPrev;
-          ghi = gPrev;
-          zoom = true;
+          bracket(t, ft, gtd, tPrev, fPrev, gPrev);
           break;
         }
         tPrev = t;

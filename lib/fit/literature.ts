@@ -6,6 +6,7 @@
  * metadata: the server evaluates the laws with lib/law, the browser through
  * POST /api/v1/predict.
  */
+import { logFit } from "./engine";
 import type { UnitTable } from "./form";
 import type { FitLaw } from "./request";
 
@@ -66,16 +67,7 @@ export function candidates(fitted: FitLaw & { output: { dataset?: string | null 
 
 /** R² of log predictions against log measurements (null when not all are positive). */
 export function r2Log(measured: readonly number[], predicted: readonly number[]): number | null {
-  if (!measured.every((v) => v > 0) || !predicted.every((v) => v > 0 && Number.isFinite(v))) return null;
-  const ly = measured.map(Math.log);
-  const mean = ly.reduce((a, b) => a + b, 0) / ly.length;
-  let ssr = 0;
-  let sst = 0;
-  ly.forEach((v, i) => {
-    ssr += (v - Math.log(predicted[i] as number)) ** 2;
-    sst += (v - mean) ** 2;
-  });
-  return sst > 0 ? 1 - ssr / sst : null;
+  return logFit(measured, predicted).r2;
 }
 
 /** The registry's laws of exactly this form (same expression and symbols), to show their coefficients beside a fit's. */

@@ -10,20 +10,14 @@ import fs from "node:fs";
 import { Worker } from "node:worker_threads";
 import { busy } from "../errors";
 import { type Reply, type Request, replyError } from "./protocol";
-import type { Progress, Runner, Task, TaskResult } from "./run";
+import type { PoolJob, Progress, Runner, Task, TaskResult } from "./run";
 
 /** Where the bundled worker lives (written by lib/fit/bundle.ts during db:build and build). */
 export function workerFile(): string {
   return process.env.LAWDEX_FIT_WORKER ?? path.join(process.cwd(), "data", "workers", "fit-worker.mjs");
 }
 
-interface Job {
-  id: number;
-  task: Task;
-  onProgress?: Progress;
-  resolve: (r: TaskResult) => void;
-  reject: (e: Error) => void;
-}
+type Job = PoolJob;
 
 interface Slot {
   worker: Worker;

@@ -58,6 +58,15 @@ export type TaskResult =
 /** Progress in units of work done (starts and resamples finished). */
 export type Progress = (done: number) => void;
 
+/** A task waiting for or running in a pool's worker (node-pool.ts, browser-pool.ts). */
+export interface PoolJob {
+  id: number;
+  task: Task;
+  onProgress?: Progress;
+  resolve: (r: TaskResult) => void;
+  reject: (e: Error) => void;
+}
+
 export interface Runner {
   /** How many tasks it runs at once. */
   readonly parallelism: number;

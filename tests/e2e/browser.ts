@@ -22,3 +22,20 @@ export async function launch(): Promise<Browser> {
     ],
   });
 }
+
+/** A new page at url (status 200 asserted by the caller's expectations), collecting console errors. */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  opts: { js?: boolean; width?: number; downloads?: boolean } = {},
+): Promise<{ page: import("playwright-core").Page; errors: string[]; status: number | undefined }> {
+  const context = await browser.newContext({ javaScriptEnabled: opts.js ?? true, acceptDownloads: opts.downloads ?? false, viewport: { width: opts.width ?? 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
+  const res = await page.goto(url, { waitUntil: "networkidle" });
+  return { page, errors, status: res?.status() };
+}

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { buildDatabase } from "@/db/build";
-import { ARTIFACTS, launch } from "./browser";
+import { ARTIFACTS, launch, openPage } from "./browser";
 
 const base = inject("baseUrl");
 let browser: Browser;
@@ -32,15 +32,8 @@ function runsCsv(n: number, header = "params_M,tokens_B,loss", nUnit = 1e6, dUni
 }
 
 async function open(url: string, js: boolean): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ javaScriptEnabled: js, acceptDownloads: true, viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  page.on("pageerror", (e) => errors.push(e.message));
-  const res = await page.goto(`${base}${url}`, { waitUntil: "networkidle" });
-  expect(res?.status()).toBe(200);
+  const { page, errors, status } = await openPage(browser, `${base}${url}`, { js, downloads: true });
+  expect(status).toBe(200);
   return { page, errors };
 }
 

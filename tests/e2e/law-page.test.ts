@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ARTIFACTS, launch } from "./browser";
+import { ARTIFACTS, launch, openPage } from "./browser";
 
 const base = inject("baseUrl");
 const LAW = "/laws/hoffmann-2022-chinchilla/loss-nd";
@@ -15,15 +15,8 @@ afterAll(async () => {
 });
 
 async function open(url: string, opts: { js?: boolean; width?: number } = {}): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ javaScriptEnabled: opts.js ?? true, viewport: { width: opts.width ?? 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  page.on("pageerror", (e) => errors.push(e.message));
-  const res = await page.goto(`${base}${url}`, { waitUntil: "networkidle" });
-  expect(res?.status()).toBe(200);
+  const { page, errors, status } = await openPage(browser, `${base}${url}`, opts);
+  expect(status).toBe(200);
   return { page, errors };
 }
 
