@@ -27,6 +27,18 @@ function scaleLog(lo: number, hi: number, a: number, b: number) {
   return (v: number) => a + ((Math.log10(v) - l0) / span) * (b - a);
 }
 
+const r1 = (v: number) => Math.round(v * 10) / 10;
+
+/** Many dots as one path of zero-length segments with round caps: a few bytes a point instead of an element each. */
+function dotsPath(points: readonly (readonly [number, number])[]): string {
+  return points.map(([px, py]) => `M${r1(px)} ${r1(py)}h0`).join("");
+}
+
+/** Many small rings as one path of two arcs each. */
+function ringsPath(points: readonly (readonly [number, number])[], r: number): string {
+  return points.map(([px, py]) => `M${r1(px - r)} ${r1(py)}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0`).join("");
+}
+
 function bounds(values: number[]): [number, number] {
   const pos = values.filter((v) => v > 0 && Number.isFinite(v));
   const lo = Math.min(...pos);
@@ -78,16 +90,18 @@ export function DataChart({ x, y, predictions, title }: DataChartProps) {
         <text x={14} y={(M.top + H - M.bottom) / 2} textAnchor="middle" fontSize="13" transform={`rotate(-90 14 ${(M.top + H - M.bottom) / 2})`}>
           {y.symbol} ({y.unit})
         </text>
-        {predictions.map((p, k) =>
-          p.values.map((v, i) =>
-            v > 0 && Number.isFinite(v) ? (
-              <circle key={`p${k}-${i}`} className={`prediction prediction-${k}`} cx={sx(x.values[i] as number)} cy={sy(v)} r={3.2} fill="none" stroke={COLORS[k % COLORS.length]} strokeWidth={1.2} />
-            ) : null,
-          ),
-        )}
-        {y.values.map((v, i) => (
-          <circle key={`m${i}`} className="measured" cx={sx(x.values[i] as number)} cy={sy(v)} r={2.4} fill="currentColor" />
+        {predictions.map((p, k) => (
+          <path
+            key={p.label}
+            className={`prediction prediction-${k}`}
+            data-points={p.values.filter((v) => v > 0 && Number.isFinite(v)).length}
+            d={ringsPath(p.values.flatMap((v, i) => (v > 0 && Number.isFinite(v) ? [[sx(x.values[i] as number), sy(v)] as const] : [])), 3.2)}
+            fill="none"
+            stroke={COLORS[k % COLORS.length]}
+            strokeWidth={1.2}
+          />
         ))}
+        <path className="measured" data-points={y.values.length} d={dotsPath(y.values.map((v, i) => [sx(x.values[i] as number), sy(v)] as const))} stroke="currentColor" strokeWidth={4.8} strokeLinecap="round" fill="none" />
         <g fontSize="12">
           <circle cx={M.left + 12} cy={M.top + 8} r={2.6} fill="currentColor" />
           <text x={M.left + 20} y={M.top + 12}>
@@ -111,9 +125,15 @@ export function DataChart({ x, y, predictions, title }: DataChartProps) {
               {t === 0 ? "0" : formatNumber(t, 2)}
             </text>
           ))}
-          {residuals.map((r, i) =>
-            Number.isFinite(r) ? <circle key={i} className="residual" cx={sx(x.values[i] as number)} cy={ry(r)} r={2.4} fill={COLORS[0]} /> : null,
-          )}
+          <path
+            className="residual"
+            data-points={residuals.filter(Number.isFinite).length}
+            d={dotsPath(residuals.flatMap((r, i) => (Number.isFinite(r) ? [[sx(x.values[i] as number), ry(r)] as const] : [])))}
+            stroke={COLORS[0]}
+            strokeWidth={4.8}
+            strokeLinecap="round"
+            fill="none"
+          />
           {xAxis(RH - M.bottom + 20)}
           <text x={14} y={(RH - 20) / 2} textAnchor="middle" fontSize="12" transform={`rotate(-90 14 ${(RH - 20) / 2})`}>
             residual

@@ -141,10 +141,8 @@ function RefitBlock({ law, row }: { law: StoredLaw; row: RefitRow }) {
           title={`${row.dataset}${row.spec.subset ? ` (${row.spec.subset})` : ""}`}
           x={{ symbol: x.symbol, unit: x.unit, values: o.points.inputs[x.symbol] ?? [] }}
           y={{ symbol: law.output.symbol, unit: law.output.unit, values: o.points.y }}
-          predictions={[
-            ...(o.points.published ? [{ label: "published coefficients", values: o.points.published }] : []),
-            { label: "refit", values: o.points.refit },
-          ]}
+          // the law as published where it has coefficients (the refit's own predictions are in the table's numbers), else the refit
+          predictions={[o.points.published ? { label: "published coefficients", values: o.points.published } : { label: "refit", values: o.points.refit }]}
         />
       )}
     </div>

@@ -65,9 +65,10 @@ describe("/fit in Chromium", () => {
     // beside the registry's coefficients of the same form (Hoffmann's printed ones among them)
     expect(await page.locator('[data-testid="fit-coefficients"] th').allInnerTexts()).toContain("published");
     // the chart: every run, the fit at each run, and the literature
-    expect(await page.locator('[data-testid="fit-result"] circle.measured').count()).toBe(80);
-    expect(await page.locator('[data-testid="fit-result"] circle.prediction-0').count()).toBe(80);
-    expect(await page.locator('[data-testid="fit-result"] circle.residual').count()).toBe(80);
+    expect(await page.getAttribute('[data-testid="fit-result"] path.measured', "data-points")).toBe("80");
+    expect(await page.getAttribute('[data-testid="fit-result"] path.prediction-0', "data-points")).toBe("80");
+    expect(await page.getAttribute('[data-testid="fit-result"] path.residual', "data-points")).toBe("80");
+    expect((await page.getAttribute('[data-testid="fit-result"] path.measured', "d"))?.match(/h0/g)).toHaveLength(80);
     const literature = await page.locator('[data-testid="fit-literature"] tbody tr').allInnerTexts();
     expect(literature.join("\n")).toContain("besiroglu-2024-replication/loss-nd");
     expect(literature.join("\n")).toMatch(/MassiveText/);
@@ -96,7 +97,7 @@ describe("/fit in Chromium", () => {
     await page.fill('input[name="bootstrap"]', "0");
     await Promise.all([page.waitForURL(/\/fit\?result=/), page.click('button[type="submit"]')]);
     expect(await page.locator('[data-testid="fit-result"]').count()).toBe(1);
-    expect(await page.locator('[data-testid="fit-result"] circle.measured').count()).toBe(40);
+    expect(await page.getAttribute('[data-testid="fit-result"] path.measured', "data-points")).toBe("40");
     const href = await page.getAttribute('a[href*="format=mdx"]', "href");
     const text = await (await fetch(`${base}${href}`)).text();
     expect(text).toMatch(/^---\n/);
@@ -121,8 +122,8 @@ describe("a law page with released data", () => {
     const present = fs.existsSync(path.join(process.env.LAWDEX_DATA_DIR ?? path.resolve("..", "shared", "data"), "besiroglu2024_chinchilla_svg_extracted.csv"));
     if (present) {
       expect(status).toBe("refit reproduces");
-      expect(await page.locator('[data-testid="refits"] circle.measured').count()).toBe(240);
-      expect(await page.locator('[data-testid="refits"] circle.residual').count()).toBe(240);
+      expect(await page.getAttribute('[data-testid="refits"] path.measured', "data-points")).toBe("240");
+      expect(await page.getAttribute('[data-testid="refits"] path.residual', "data-points")).toBe("240");
     } else {
       expect(status).toBe("not checked: data not present");
     }
