@@ -47,6 +47,26 @@ describe("db:build on broken content", () => {
       expected: /^papers\/kaplan-2020-scaling\.mdx: : YAML error at line \d+/,
     },
     {
+      name: "a refit on an undeclared dataset",
+      apply: () => edit("papers/gadre-2024-overtraining.mdx", "dataset: gadre-2024-overtraining\n        subset: rpj-loss-fit", "dataset: nowhere-2024-data\n        subset: rpj-loss-fit"),
+      expected: /^papers\/gadre-2024-overtraining\.mdx: laws\[0\]\.checks\[0\]\.dataset: unknown dataset nowhere-2024-data/,
+    },
+    {
+      name: "a refit mapping a column of another quantity",
+      apply: () => edit("papers/gadre-2024-overtraining.mdx", "columns: { N: params, M: tokens_per_param, L: loss_c4_val }", "columns: { N: params, M: tokens_per_param, L: params }"),
+      expected: /laws\[0\]\.checks\[0\]\.columns\.L: column params is params in param, but L is loss in nat\/token/,
+    },
+    {
+      name: "a refit with a column for a name the law does not have",
+      apply: () => edit("papers/gadre-2024-overtraining.mdx", "columns: { N: params, M: tokens_per_param, L: loss_c4_val }", "columns: { N: params, M: tokens_per_param, L: loss_c4_val, Q: params }"),
+      expected: /laws\[0\]\.checks\[0\]\.columns\.Q: Q is not an input or the output of this law/,
+    },
+    {
+      name: "a dataset subset filtering on an undeclared column",
+      apply: () => edit("datasets/besiroglu-2024-chinchilla.yaml", "where: { excluded_by_besiroglu2024: 0 }", "where: { excluded: 0 }"),
+      expected: /^datasets\/besiroglu-2024-chinchilla\.yaml: subsets\[0\]\.where\.excluded: excluded is not a declared column/,
+    },
+    {
       name: "unknown quantity",
       apply: () => edit(KAPLAN, "quantity: params-nonembedding", "quantity: flux-capacitance"),
       expected: /^papers\/kaplan-2020-scaling\.mdx: laws\[0\]\.inputs\[0\]\.quantity: unknown quantity flux-capacitance/,
