@@ -104,7 +104,7 @@ async function main() {
   if (san) rows.push(["scipy, analytic gradient", fmt(san.seconds), san.best.toPrecision(12), "", "", ""]);
   rows.push(line("lib/fit, 1 thread", single));
   rows.push(line("lib/fit, 2 worker threads", two));
-  for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(28) : c.padStart(20))).join(""));
+  for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(28) : c.padStart(23))).join(""));
 
   // 2. bootstrap scaling
   const bootProblem = { ...problem, starts: [[6.0073404, 6.0179186, 0.5267228, 0.33917084, 0.2849083]] };
