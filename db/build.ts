@@ -11,7 +11,7 @@ import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { ContentError, type Registry, loadRegistry } from "../lib/content/load";
-import { lawLatex, refitField } from "../lib/law";
+import { checkDependsOn, lawLatex, refitField } from "../lib/law";
 import { checkProse } from "../lib/content/mdx";
 import { type DatasetTable, dataDir, readDataset } from "../lib/datasets";
 import { type RefitOutcome, runRefits } from "../lib/refit";
@@ -125,6 +125,8 @@ export function writeRegistry(sqlite: Database.Database, registry: BuiltRegistry
             relTol: r.check.rel_tol,
             absTol: r.check.abs_tol,
             kind: r.check.kind,
+            measured: r.check.measured,
+            depends: checkDependsOn(law.expr, law.inputs.map((i) => i.symbol), law.coefficients.map((c) => c.symbol), r.check),
             source: r.check.source,
             note: r.check.note,
             actual: r.actual,

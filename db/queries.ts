@@ -185,6 +185,7 @@ function assemble(db: Db, rows: (typeof s.laws.$inferSelect)[]): StoredLaw[] {
         rel_tol: opt(c.relTol),
         abs_tol: opt(c.absTol),
         kind: c.kind,
+        ...(c.measured !== null ? { measured: c.measured } : {}),
         source: c.source,
         note: opt(c.note),
       })),
@@ -291,13 +292,23 @@ export function listExclusions(db: Db): ExclusionRow[] {
   return db.select().from(s.exclusions).orderBy(asc(s.exclusions.seed)).all();
 }
 
+/** Kinds of evidence for a law, strongest first. */
+export const EVIDENCE_TIERS = ["refit", "prediction", "derived", "cross-check"] as const;
+export type EvidenceTier = (typeof EVIDENCE_TIERS)[number];
+
 export interface CoverageEntry {
   n: number;
   title: string;
   status: "paper" | "excluded" | "missing";
   paper: string | null;
-  /** Laws with numeric coefficients and at least one check that reproduces a printed number. */
+  /** The strongest kind of evidence any of the paper's laws has (refit > prediction > derived > cross-check), or null. */
+  tier: EvidenceTier | null;
+  /** Laws with a passing prediction or derived check, or a refit that gives the published numbers back. */
   checkedLaws: number;
+  /** Laws with a passing prediction (the law against a number the paper measured). */
+  predictedLaws: number;
+  /** Laws with a passing derived check (a number the paper computed from two or more fitted coefficients). */
+  derivedLaws: number;
   /** Other numeric laws whose only passing checks are transcription cross-checks (not counted as checked). */
   crossCheckedLaws: number;
   /** Laws refitted from released data that give the published numbers back (the strongest evidence). */
@@ -320,6 +331,8 @@ export function getCoverage(db: Db): {
   withCheckedLaw: number;
   withCrossCheckOnly: number;
   withRefit: number;
+  /** Seed papers by their strongest tier. */
+  byTier: Record<EvidenceTier, number>;
   refitsNotChecked: number;
   seeds: CoverageEntry[];
 } {
@@ -327,9 +340,11 @@ export function getCoverage(db: Db): {
   const excl = new Map(listExclusions(db).map((e) => [e.seed, e.reason]));
   const lawRows = db.select({ id: s.laws.id, paper: s.laws.paper, free: s.laws.free }).from(s.laws).all();
   // a documented discrepancy "holds" but shows non-reproduction and a cross-check only confirms a
-  // transcription: only reproducing checks count as checked; cross-checks are reported apart
+  // transcription: only predictions and derived checks (and refits) count as checked
   const passed = db.select({ law: s.checks.law, kind: s.checks.kind }).from(s.checks).where(eq(s.checks.passed, true)).all();
-  const passing = new Set(passed.filter((c) => c.kind === "reproduces").map((c) => c.law));
+  const predicted = new Set(passed.filter((c) => c.kind === "prediction").map((c) => c.law));
+  const derived = new Set(passed.filter((c) => c.kind === "derived").map((c) => c.law));
+  const passing = new Set([...predicted, ...derived]);
   const crossChecked = new Set(passed.filter((c) => c.kind === "cross-check").map((c) => c.law));
   // a refit that gives the published numbers back from released data is the strongest evidence a law can have
   const refitRows = db.select({ law: s.refits.law, status: s.refits.status }).from(s.refits).all();
@@ -350,7 +365,18 @@ export function getCoverage(db: Db): {
         title: seed.title,
         status: paper ? "paper" : excl.has(seed.n) ? "excluded" : "missing",
         paper,
+        tier: laws.some((l) => refitted.has(l.id))
+          ? "refit"
+          : laws.some((l) => predicted.has(l.id))
+            ? "prediction"
+            : laws.some((l) => derived.has(l.id))
+              ? "derived"
+              : laws.some((l) => crossChecked.has(l.id))
+                ? "cross-check"
+                : null,
         checkedLaws: laws.filter((l) => (!l.free && passing.has(l.id)) || refitted.has(l.id)).length,
+        predictedLaws: laws.filter((l) => predicted.has(l.id)).length,
+        derivedLaws: laws.filter((l) => derived.has(l.id)).length,
         crossCheckedLaws: laws.filter((l) => !l.free && !passing.has(l.id) && !refitted.has(l.id) && crossChecked.has(l.id)).length,
         refittedLaws: laws.filter((l) => refitted.has(l.id)).length,
         refitDiscrepancies: laws.filter((l) => refitDiffer.has(l.id)).length,
@@ -368,6 +394,7 @@ export function getCoverage(db: Db): {
     withCheckedLaw: seeds.filter((x) => x.checkedLaws > 0).length,
     withCrossCheckOnly: seeds.filter((x) => x.checkedLaws === 0 && x.crossCheckedLaws > 0).length,
     withRefit: seeds.filter((x) => x.refittedLaws > 0).length,
+    byTier: Object.fromEntries(EVIDENCE_TIERS.map((t) => [t, seeds.filter((x) => x.tier === t).length])) as Record<EvidenceTier, number>,
     refitsNotChecked: refitMissing.length,
     seeds,
   };

@@ -10,6 +10,9 @@ import type { Law, Output } from "../lib/law";
 import type { Dataset, FreeCoefficient, RefitCheck, Verification } from "../lib/content/schema";
 import type { RefitOutcome } from "../lib/refit";
 
+/** Check kinds from strongest to weakest (discrepancy documents a mismatch; refits have their own table). */
+export const CHECK_KINDS = ["prediction", "derived", "cross-check", "discrepancy"] as const;
+
 export const papers = sqliteTable("papers", {
   slug: text("slug").primaryKey(),
   title: text("title").notNull(),
@@ -133,7 +136,11 @@ export const checks = sqliteTable(
     expect: real("expect").notNull(),
     relTol: real("rel_tol"),
     absTol: real("abs_tol"),
-    kind: text("kind", { enum: ["reproduces", "discrepancy", "cross-check"] }).notNull(),
+    kind: text("kind", { enum: CHECK_KINDS }).notNull(),
+    /** For a prediction, what the paper measured. */
+    measured: text("measured"),
+    /** The fitted coefficients the checked number depends on, read from the expression tree by the build. */
+    depends: text("depends", { mode: "json" }).$type<string[]>().notNull(),
     source: text("source").notNull(),
     note: text("note"),
     actual: real("actual").notNull(),

@@ -155,6 +155,16 @@ export function resolveLaw(paper: string, content: LawContent, field: string): L
       checkRefit(check, `${set.field}.checks[${index}]`, content, coefSymbols, new Map(coefficients.map((c) => [c.symbol, c.value]))),
     );
     set.checks.forEach((check, i) => {
+      if (check.kind !== "derived") return;
+      const deps = checkDependsOn(content.expr, inputSymbols, coefSymbols, check);
+      if (deps.length < 2) {
+        throw new LawError(
+          `${set.field}.checks[${i}].kind`,
+          `${lawId(paper, content.id, set.id ?? undefined)}: a derived check must depend on two or more fitted coefficients, but ${check.of ?? "the law at these inputs"} depends on ${deps.length ? deps.join(", ") : "none"}; make it a cross-check (one coefficient against a second printing)`,
+        );
+      }
+    });
+    set.checks.forEach((check, i) => {
       if (check.kind === "refit" || !check.inputs) return;
       for (const s of inputSymbols) {
         if (!(s in check.inputs)) throw new LawError(`${set.field}.checks[${i}].inputs`, `missing input ${s}`);
@@ -184,6 +194,17 @@ export function resolveLaw(paper: string, content: LawContent, field: string): L
       links: content.links,
     };
   });
+}
+
+/**
+ * The fitted coefficients a value check's number depends on, read from the
+ * expression tree: those in its `of` expression, or those in the law's
+ * expression when the law is evaluated at inputs.
+ */
+export function checkDependsOn(expr: string, inputs: readonly string[], coefficients: readonly string[], check: Pick<Check, "of">): string[] {
+  const all = new Set([...inputs, ...coefficients]);
+  const used = symbolsOf(prepare(check.of ?? expr, { symbols: check.of ? new Set(coefficients) : all }));
+  return coefficients.filter((c) => used.includes(c));
 }
 
 /** Where each refit was written in content (`laws[0].variants[1].checks[2]`), for problems found when it runs. */

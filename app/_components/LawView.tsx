@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { LinkRow, PaperRow, StoredLaw } from "@/db/queries";
+import type { CheckRow, LinkRow, PaperRow, StoredLaw } from "@/db/queries";
 import type { Prediction } from "@/lib/law";
 import { symbolLatex } from "@/lib/expr";
 import { chartSeries, drawSpan } from "@/lib/series";
@@ -315,17 +315,14 @@ export function LawView({
                   <td>
                     {!c.passed ? (
                       <span className="badge bad">fails</span>
-                    ) : c.kind === "discrepancy" ? (
-                      <span className="badge warn">known discrepancy</span>
-                    ) : c.kind === "cross-check" ? (
-                      <span className="badge" title="A number printed in a second place; confirms the transcription, not a prediction">
-                        cross-check
-                      </span>
                     ) : (
-                      <span className="badge ok">reproduces</span>
+                      <span className={`badge ${CHECK_BADGE[c.kind].cls}`} title={CHECK_BADGE[c.kind].title} data-kind={c.kind}>
+                        {CHECK_BADGE[c.kind].text}
+                      </span>
                     )}
+                    <div className="small muted">depends on {c.depends.length ? c.depends.join(", ") : "no coefficient"}</div>
                   </td>
-                  <SourceCell source={c.source} note={c.note} />
+                  <SourceCell source={c.source} note={c.measured ? `measured: ${c.measured}${c.note ? `. ${c.note}` : ""}` : c.note} />
                 </tr>
               ))}
             </tbody>
@@ -366,6 +363,14 @@ export function LawView({
     </article>
   );
 }
+
+/** How each kind of check is labelled: what it tests, strongest first. */
+export const CHECK_BADGE: Record<CheckRow["kind"], { text: string; cls: string; title: string }> = {
+  prediction: { text: "predicts a measurement", cls: "ok", title: "The law at these inputs against a number the paper measured" },
+  derived: { text: "reproduces a derived number", cls: "ok", title: "A number the paper computed from two or more of its fitted coefficients" },
+  "cross-check": { text: "cross-check", cls: "", title: "One coefficient against a second printing: confirms the transcription, not the law" },
+  discrepancy: { text: "known discrepancy", cls: "warn", title: "A printed number these coefficients do not reproduce, kept visible" },
+};
 
 /** Where a number is printed, with the note that qualifies it. */
 function SourceCell({ source, note }: { source: string; note?: string | null }) {

@@ -1,11 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { getCoverage } from "@/db/queries";
+import { type EvidenceTier, getCoverage } from "@/db/queries";
 
 export const metadata: Metadata = {
   title: "Coverage of the seed literature",
   description: "Every seed paper the registry must cover, with its paper page or the reason it is out of scope.",
+};
+
+const TIER_LABEL: Record<EvidenceTier, string> = {
+  refit: "refit from released data",
+  prediction: "predicts a measurement",
+  derived: "reproduces a derived number",
+  "cross-check": "cross-check only",
 };
 
 export default function CoveragePage() {
@@ -17,11 +24,11 @@ export default function CoveragePage() {
       </p>
       <h1>Coverage of the seed literature</h1>
       <p className="lede">
-        {c.total} seed papers: {c.papers} with a paper page ({c.withCheckedLaw} with a law whose coefficients reproduce a
-        number the paper prints; {c.withCrossCheckOnly} more whose numbers are only cross-checked against a second printing
-        of them), {c.excluded} <Link href="/out-of-scope">out of scope</Link>, {c.missing} not yet
-        accounted for. {c.withRefit} seed paper{c.withRefit === 1 ? " has a law" : "s have laws"} refitted from the authors&apos;{" "}
-        <Link href="/data">released data</Link> with the published numbers given back
+        {c.total} seed papers: {c.papers} with a paper page, {c.excluded} <Link href="/out-of-scope">out of scope</Link>, {c.missing} not
+        yet accounted for. <strong>{c.withCheckedLaw}</strong> have a law that gives back a number the paper prints from two or more of
+        its fitted coefficients, or that it measured, or refits from its released data; by their strongest evidence:{" "}
+        {c.byTier.refit} refitted from released data, {c.byTier.prediction} predicting a measurement, {c.byTier.derived} reproducing a
+        derived number, {c.byTier["cross-check"]} only cross-checked against a second printing of one coefficient
         {c.refitsNotChecked > 0 && (
           <>
             {" "}
@@ -29,7 +36,8 @@ export default function CoveragePage() {
             deployment)
           </>
         )}
-        . The same list is at <a href="/api/v1/coverage">/api/v1/coverage</a>.
+        . The tiers are assigned by the build from the expression tree (a derived number must depend on two or more fitted
+        coefficients). The same list is at <a href="/api/v1/coverage">/api/v1/coverage</a>.
       </p>
       <div className="table-wrap">
         <table className="data" data-testid="coverage">
@@ -38,6 +46,7 @@ export default function CoveragePage() {
               <th scope="col">Seed</th>
               <th scope="col">Title</th>
               <th scope="col">Status</th>
+              <th scope="col">Strongest evidence</th>
               <th scope="col">Laws</th>
             </tr>
           </thead>
@@ -56,10 +65,14 @@ export default function CoveragePage() {
                   )}
                   {s.reason && <div className="small muted">{s.reason}</div>}
                 </td>
+                <td className="small" data-tier={s.tier ?? "none"}>
+                  {s.tier ? TIER_LABEL[s.tier] : s.status === "paper" ? "—" : ""}
+                </td>
                 <td className="small">
                   {s.status === "paper" &&
                     [
-                      s.checkedLaws && `${s.checkedLaws} checked`,
+                      s.predictedLaws && `${s.predictedLaws} predicting a measurement`,
+                      s.derivedLaws && `${s.derivedLaws} reproducing a derived number`,
                       s.refittedLaws && `${s.refittedLaws} refitted from released data`,
                       s.refitDiscrepancies && `${s.refitDiscrepancies} refit differs (documented)`,
                       s.refitsNotChecked && `${s.refitsNotChecked} refit not checked: data not present`,

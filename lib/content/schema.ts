@@ -83,20 +83,38 @@ export const valueCheckSchema = z
     abs_tol: finite.refine((v) => v > 0, "must be positive").optional(),
     source: location,
     /**
-     * reproduces: the law must land within tolerance of the printed number.
-     * discrepancy: a documented mismatch (e.g. rounded coefficients that do not
-     * reproduce the paper's own result); the build fails if it stops being one.
-     * cross-check: a number printed in a second place (a figure label, the
-     * abstract, the authors' code) that the law must land on, but that is not a
-     * prediction the paper tests (it confirms the transcription, not the law).
-     * It must hold like `reproduces`, but coverage does not count it as a check.
+     * What the check tests, from strongest to weakest (the build enforces the rules):
+     * prediction: the law at `inputs` against a value the paper measured (a run's
+     *   loss, a held-out model's score), named in `measured`;
+     * derived: a number the paper computed from its own fitted coefficients (an
+     *   optimum, a crossover, an exponent ratio, a projection from its formula);
+     *   it must depend on two or more fitted coefficients;
+     * cross-check: one coefficient against a second printing, or any number
+     *   computed from a single coefficient: it confirms a transcription, not a law;
+     * discrepancy: a printed number the coefficients do not reproduce, kept
+     *   visible; the build fails if it starts to reproduce.
+     * All but discrepancy must land within tolerance. (Refits are `kind: refit`.)
      */
-    kind: z.enum(["reproduces", "discrepancy", "cross-check"]).default("reproduces"),
+    kind: z.enum(["prediction", "derived", "cross-check", "discrepancy"]),
+    /** For a prediction: what the paper measured (the run, the model, the metric). */
+    measured: z.string().trim().min(1).optional(),
     note: z.string().min(1).optional(),
   })
   .refine((c) => (c.inputs === undefined) !== (c.of === undefined), {
     message: "give exactly one of inputs or of",
     path: ["inputs"],
+  })
+  .refine((c) => c.kind !== "prediction" || c.inputs !== undefined, {
+    message: "a prediction evaluates the law at inputs: give inputs (a number computed from the coefficients alone is derived or a cross-check)",
+    path: ["inputs"],
+  })
+  .refine((c) => c.kind !== "prediction" || c.measured !== undefined, {
+    message: "a prediction names what the paper measured: give measured",
+    path: ["measured"],
+  })
+  .refine((c) => c.kind === "prediction" || c.measured === undefined, {
+    message: "only a prediction compares with a measurement: remove measured or make the kind prediction",
+    path: ["measured"],
   })
   .refine((c) => (c.rel_tol === undefined) !== (c.abs_tol === undefined), {
     message: "give exactly one of rel_tol or abs_tol",

@@ -21,7 +21,7 @@ describe("GET /api/v1/coverage", () => {
     }
   });
 
-  it("counts a paper as checked only when a check reproduces a printed number, not for transcription cross-checks", async () => {
+  it("reports each seed paper by its strongest tier, counting only predictions, derived numbers and refits as checked", async () => {
     const body = (await (await GET(new Request("http://lawdex.test/api/v1/coverage"))).json()) as {
       withCheckedLaw: number;
       withCrossCheckOnly: number;
@@ -29,8 +29,17 @@ describe("GET /api/v1/coverage", () => {
     };
     // Shen et al. (55): table coefficients checked against the figure's annotation of the same fit
     expect(body.seeds.find((s) => s.n === 55)).toMatchObject({ checkedLaws: 0, crossCheckedLaws: 4 }); // four architectures
-    // Kaplan (18): reproduces printed numbers
+    // Kaplan (18): numbers it derives from two or more fitted coefficients (α_N/α_D, the intersection point)
     expect(body.seeds.find((s) => s.n === 18)?.checkedLaws).toBeGreaterThan(0);
+    const tiers = body as unknown as { byTier: Record<string, number>; seeds: { n: number; tier: string | null; checkedLaws: number; crossCheckedLaws: number }[] };
+    expect(tiers.seeds.find((s) => s.n === 18)?.tier).toBe("derived");
+    expect(tiers.seeds.find((s) => s.n === 15)?.tier).toBe("prediction"); // Frantar et al.: a held-out run's measured loss
+    expect(tiers.seeds.find((s) => s.n === 55)?.tier).toBe("cross-check");
+    for (const s of tiers.seeds) {
+      if (s.checkedLaws > 0) expect(["refit", "prediction", "derived"]).toContain(s.tier);
+      else if (s.crossCheckedLaws > 0) expect(s.tier).toBe("cross-check");
+    }
+    expect(Object.values(tiers.byTier).reduce((a, b) => a + b, 0)).toBe(tiers.seeds.filter((s) => s.tier !== null).length);
     expect(body.withCheckedLaw).toBe(body.seeds.filter((s) => s.checkedLaws > 0).length);
     expect(body.withCrossCheckOnly).toBe(body.seeds.filter((s) => s.checkedLaws === 0 && s.crossCheckedLaws > 0).length);
     expect(body.withCrossCheckOnly).toBeGreaterThan(0);

@@ -57,7 +57,7 @@ describe("GET /api/v1/laws/{paper}/{law}", () => {
     expect(body.coefficients).toContainEqual(
       expect.objectContaining({ symbol: "A", value: 482.01, stderr: 124.58, source: "Table 1", verification: "secondary" }),
     );
-    expect(body.checks).toEqual([expect.objectContaining({ passed: true, kind: "reproduces" })]);
+    expect(body.checks).toEqual([expect.objectContaining({ passed: true, kind: "derived" })]);
     expect(body.links).toEqual([expect.objectContaining({ type: "refits", target: "hoffmann-2022-chinchilla/loss-nd" })]);
   });
   it("404s an unknown law", async () => {

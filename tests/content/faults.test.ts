@@ -47,6 +47,26 @@ describe("db:build on broken content", () => {
       expected: /^papers\/kaplan-2020-scaling\.mdx: : YAML error at line \d+/,
     },
     {
+      name: "a derived check that depends on one fitted coefficient",
+      apply: () => edit(KAPLAN, "      - of: alpha_N / alpha_D\n        kind: derived", "      - of: alpha_N / 0.103\n        kind: derived"),
+      expected: /^papers\/kaplan-2020-scaling\.mdx: laws\[2\]\.checks\[0\]\.kind: kaplan-2020-scaling\/loss-nd: a derived check must depend on two or more fitted coefficients, but alpha_N \/ 0\.103 depends on alpha_N; make it a cross-check/,
+    },
+    {
+      name: "a prediction without inputs",
+      apply: () => edit(KAPLAN, "      - of: 8^(alpha_N / alpha_D)\n        kind: derived", "      - of: 8^(alpha_N / alpha_D)\n        kind: prediction\n        measured: the loss of a run"),
+      expected: /^papers\/kaplan-2020-scaling\.mdx: laws\[2\]\.checks\[1\]\.inputs: a prediction evaluates the law at inputs/,
+    },
+    {
+      name: "a prediction that does not name its measurement",
+      apply: () => edit(KAPLAN, "      - inputs: { C_min: 1.0e4 }\n        kind: derived\n        expect: 1.7", "      - inputs: { C_min: 1.0e4 }\n        kind: prediction\n        expect: 1.7"),
+      expected: /^papers\/kaplan-2020-scaling\.mdx: laws\[3\]\.checks\[0\]\.measured: a prediction names what the paper measured/,
+    },
+    {
+      name: "a check without a kind",
+      apply: () => edit(KAPLAN, "      - of: alpha_N / alpha_D\n        kind: derived\n", "      - of: alpha_N / alpha_D\n"),
+      expected: /^papers\/kaplan-2020-scaling\.mdx: laws\[2\]\.checks\[0\]\.kind: Invalid option: expected one of "prediction"\|"derived"\|"cross-check"\|"discrepancy"/,
+    },
+    {
       name: "a refit on an undeclared dataset",
       apply: () => edit("papers/gadre-2024-overtraining.mdx", "dataset: gadre-2024-overtraining\n        subset: rpj-loss-fit", "dataset: nowhere-2024-data\n        subset: rpj-loss-fit"),
       expected: /^papers\/gadre-2024-overtraining\.mdx: laws\[0\]\.checks\[0\]\.dataset: unknown dataset nowhere-2024-data/,

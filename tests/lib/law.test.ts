@@ -101,9 +101,9 @@ describe("evaluate", () => {
 
 describe("checks and LaTeX", () => {
   it("runs a check at inputs and one on coefficients", () => {
-    const r1 = runCheck(chinchilla, { inputs: { N: 1e9, D: 1e10 }, expect: 2.5, rel_tol: 0.2, source: "t", kind: "reproduces" });
+    const r1 = runCheck(chinchilla, { inputs: { N: 1e9, D: 1e10 }, expect: 2.5, rel_tol: 0.2, source: "t", kind: "derived" });
     expect(r1.passed).toBe(true);
-    const r2 = runCheck(chinchilla, { of: "beta / (alpha + beta)", expect: 0.46, abs_tol: 0.005, source: "t", kind: "reproduces" });
+    const r2 = runCheck(chinchilla, { of: "beta / (alpha + beta)", expect: 0.46, abs_tol: 0.005, source: "t", kind: "derived" });
     expect(r2.within).toBe(false);
     expect(r2.passed).toBe(false);
     const r3 = { ...runCheck(chinchilla, { of: "beta / (alpha + beta)", expect: 0.46, abs_tol: 0.005, source: "t", kind: "discrepancy" }) };

@@ -16,15 +16,15 @@ type Params = { params: Promise<{ slug: string }> };
 
 function checkSummary(results: CheckRow[]): string {
   if (results.length === 0) return "no printed check";
-  const reproduced = results.filter((c) => c.passed && c.kind === "reproduces").length;
-  const discrepancies = results.filter((c) => c.passed && c.kind === "discrepancy").length;
-  const crossChecks = results.filter((c) => c.passed && c.kind === "cross-check").length;
-  const failing = results.length - reproduced - discrepancies - crossChecks;
+  const count = (kind: CheckRow["kind"]) => results.filter((c) => c.passed && c.kind === kind).length;
+  const failing = results.filter((c) => !c.passed).length;
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   return [
-    reproduced && `reproduces ${reproduced} printed number${reproduced > 1 ? "s" : ""}`,
-    crossChecks && `${crossChecks} transcription cross-check${crossChecks > 1 ? "s" : ""}`,
-    discrepancies && `${discrepancies} known discrepanc${discrepancies > 1 ? "ies" : "y"} with printed numbers`,
-    failing && `${failing} failing check${failing > 1 ? "s" : ""}`,
+    count("prediction") && plural(count("prediction"), "prediction of a measured number", "predictions of measured numbers"),
+    count("derived") && plural(count("derived"), "number the paper derives from its coefficients", "numbers the paper derives from its coefficients"),
+    count("cross-check") && plural(count("cross-check"), "transcription cross-check", "transcription cross-checks"),
+    count("discrepancy") && plural(count("discrepancy"), "known discrepancy with a printed number", "known discrepancies with printed numbers"),
+    failing && plural(failing, "failing check", "failing checks"),
   ]
     .filter(Boolean)
     .join(", ");
