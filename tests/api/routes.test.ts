@@ -197,6 +197,15 @@ describe("GET /api/v1/papers", () => {
       "kaplan-2020-scaling/loss-nd",
       "kaplan-2020-scaling/loss-cmin",
       "kaplan-2020-scaling/n-opt",
+      "kaplan-2020-scaling/loss-n-smin",
+      "kaplan-2020-scaling/b-crit",
+      "kaplan-2020-scaling/s-min",
+      "kaplan-2020-scaling/c-min",
+      "kaplan-2020-scaling/s-stop",
+      "kaplan-2020-scaling/b-opt",
+      "kaplan-2020-scaling/s-min-opt",
+      "kaplan-2020-scaling/d-opt",
+      "kaplan-2020-scaling/loss-c-naive",
     ]);
     expect(one.body).not.toHaveProperty("file");
   });
