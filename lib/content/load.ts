@@ -8,6 +8,7 @@ import path from "node:path";
 import { parseDocument } from "yaml";
 import type { z } from "zod";
 import { type CheckResult, type Law, LawError, describeCheck, refitField, resolveLaw, runCheck } from "../law";
+import { compile, prepare, symbolsOf } from "../expr";
 import {
   type Dataset,
   type Domain,
@@ -243,12 +244,74 @@ export function loadRegistry(root: string): Registry {
     checks.set(law.id, results);
   }
 
+  deriveRanges(laws, lawFile, lawField, quantityById, problems);
   const datasets = loadDatasets(root, problems, slugs, quantityById);
   checkRefitReferences(laws, datasets, lawFile, lawField, problems);
   checkSeeds(seeds, exclusions, papers, problems);
   if (problems.length > 0) throw new ContentError(problems);
   const origin = new Map(laws.map((l) => [l.id, { file: lawFile.get(l.id) as string, field: lawField.get(l.id) as string }]));
   return { papers, laws, statements, seeds, exclusions, domains, quantities, datasets, checks, origin };
+}
+
+/**
+ * Fitted ranges of derived laws (`range_from`): the extremes of an expression
+ * of a parent law's inputs over the parent's fitted ranges (monotone
+ * expressions such as C = 6ND take them at the corners), converted to this
+ * input's unit. A prediction outside is then marked as extrapolated, by how far.
+ */
+function deriveRanges(laws: Law[], lawFile: Map<string, string>, lawField: Map<string, string>, quantities: Map<string, Quantity>, problems: Problem[]): void {
+  const byId = new Map(laws.map((l) => [l.id, l]));
+  for (const law of laws) {
+    law.inputs.forEach((input, i) => {
+      const from = input.range_from;
+      if (!from) return;
+      const file = lawFile.get(law.id) as string;
+      const field = `${lawField.get(law.id)}.inputs[${i}].range_from`;
+      const parent = byId.get(from.law);
+      if (!parent) {
+        problems.push({ file, field: `${field}.law`, message: `unknown law ${from.law}` });
+        return;
+      }
+      const symbols = parent.inputs.map((p) => p.symbol);
+      let fn: (x: number[]) => number;
+      let used: string[];
+      try {
+        const tree = prepare(from.expr, { symbols: new Set(symbols) });
+        used = symbolsOf(tree);
+        const c = compile(tree, { inputs: symbols, constants: new Map() });
+        fn = (x) => c(x);
+      } catch (e) {
+        problems.push({ file, field: `${field}.expr`, message: e instanceof Error ? e.message : String(e) });
+        return;
+      }
+      const spans = parent.inputs.map((p) => p.range);
+      const missing = parent.inputs.filter((p, j) => used.includes(p.symbol) && !spans[j]).map((p) => p.symbol);
+      if (missing.length) {
+        problems.push({ file, field, message: `${from.law} prints no fitted range for ${missing.join(", ")}` });
+        return;
+      }
+      const q = quantities.get(input.quantity);
+      if (!q || !Object.hasOwn(q.units, from.unit)) {
+        problems.push({ file, field: `${field}.unit`, message: `${from.unit} is not a unit of ${input.quantity}` });
+        return;
+      }
+      const factor = (q.units[from.unit] as number) / (q.units[input.unit] as number);
+      let lo = Number.POSITIVE_INFINITY;
+      let hi = Number.NEGATIVE_INFINITY;
+      for (let corner = 0; corner < 2 ** parent.inputs.length; corner++) {
+        const v = fn(parent.inputs.map((p, j) => (p.range ? (p.range[(corner >> j) & 1] as number) : 1))) * factor;
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+      if (!(lo > 0 && hi > lo && Number.isFinite(hi))) {
+        problems.push({ file, field: `${field}.expr`, message: `${from.expr} gives no positive span over ${from.law}'s fitted ranges` });
+        return;
+      }
+      input.range = [Number(lo.toPrecision(3)), Number(hi.toPrecision(3))];
+      const sources = parent.inputs.filter((p) => used.includes(p.symbol)).map((p) => `${p.symbol}: ${p.range_source}`);
+      input.range_source = `derived: ${from.expr} over the fitted ranges of ${from.law} (${sources.join("; ")}), computed in ${from.unit}${from.unit !== input.unit ? ` and converted to ${input.unit}` : ""}`;
+    });
+  }
 }
 
 /** content/datasets/*.yaml: one released dataset per file, named by its id. */

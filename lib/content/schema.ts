@@ -50,9 +50,25 @@ export const inputSchema = z.strictObject({
     .tuple([finite, finite])
     .refine(([lo, hi]) => lo > 0 && hi > lo, "must be [low, high] with 0 < low < high")
     .optional(),
+  /**
+   * For a law derived from others (an optimum in compute from a fit in N and
+   * D): its fitted range is computed by the build from a parent law's fitted
+   * ranges, as the extremes of `expr` (of the parent's inputs) over them, in
+   * `unit` (a unit of this input's quantity).
+   */
+  range_from: z
+    .strictObject({
+      law: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, "must be a law id like paper-slug/law-id"),
+      expr: z.string().min(1),
+      unit: z.string().min(1),
+    })
+    .optional(),
 }).refine((i) => i.range === undefined || i.range_source !== undefined, {
   message: "a fitted range needs range_source (where the paper states it)",
   path: ["range_source"],
+}).refine((i) => i.range_from === undefined || (i.range === undefined && i.range_source === undefined), {
+  message: "give a printed range or range_from, not both",
+  path: ["range_from"],
 });
 
 export const coefficientSchema = z

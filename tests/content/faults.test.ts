@@ -67,6 +67,11 @@ describe("db:build on broken content", () => {
       expected: /^papers\/kaplan-2020-scaling\.mdx: laws\[2\]\.checks\[0\]\.kind: Invalid option: expected one of "prediction"\|"derived"\|"cross-check"\|"discrepancy"/,
     },
     {
+      name: "a derived range from a parent input without a fitted range",
+      apply: () => edit(KAPLAN, "      - symbol: C\n        quantity: compute\n        unit: PF-day\n        description: Compute used at a fixed batch size, in PF-days\n        convention: C ≈ 6NBS with N the non-embedding parameters (Section 2.1)\n        range_from: { law: kaplan-2020-scaling/loss-nd, expr: 6 * N * D, unit: FLOP }", "      - symbol: C\n        quantity: compute\n        unit: PF-day\n        description: Compute used at a fixed batch size, in PF-days\n        convention: C ≈ 6NBS with N the non-embedding parameters (Section 2.1)\n        range_from: { law: kaplan-2020-scaling/b-crit, expr: L, unit: PF-day }"),
+      expected: /laws\[13\]\.inputs\[0\]\.range_from: kaplan-2020-scaling\/b-crit prints no fitted range for L/,
+    },
+    {
       name: "a refit on an undeclared dataset",
       apply: () => edit("papers/gadre-2024-overtraining.mdx", "dataset: gadre-2024-overtraining\n        subset: rpj-loss-fit", "dataset: nowhere-2024-data\n        subset: rpj-loss-fit"),
       expected: /^papers\/gadre-2024-overtraining\.mdx: laws\[0\]\.checks\[0\]\.dataset: unknown dataset nowhere-2024-data/,

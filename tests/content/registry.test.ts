@@ -94,3 +94,19 @@ describe("acceptance numbers", () => {
     expect(evaluate(law("kaplan-2020-scaling/loss-cmin"), { C_min: 1e4 }).value).toBeCloseTo(1.677, 3);
   });
 });
+
+describe("derived laws inherit fitted ranges from their parents", () => {
+  it("gives Kaplan's N_opt(C_min) the compute span of its runs (6ND at the extremes of N and D), so 1e24 FLOP is extrapolated", () => {
+    const nOpt = registry.laws.find((l) => l.id === "kaplan-2020-scaling/n-opt");
+    const input = nOpt?.inputs[0];
+    // 6 · 768 · 2.2e7 FLOP and 6 · 1.5e9 · 2.3e10 FLOP, in PF-days
+    expect(input?.range?.[0]).toBeCloseTo((6 * 768 * 2.2e7) / 8.64e19, 11);
+    expect(input?.range?.[1]).toBeCloseTo((6 * 1.5e9 * 2.3e10) / 8.64e19, 1);
+    expect(input?.range_source).toMatch(/^derived: 6 \* N \* D over the fitted ranges of kaplan-2020-scaling\/loss-nd/);
+    if (!nOpt) throw new Error("no kaplan-2020-scaling/n-opt");
+    const p = evaluate(nOpt, { C_min: 1e24 / 8.64e19 });
+    expect(p.extrapolated).toBe(true);
+    expect(p.inputs[0]?.outside).toBe("above");
+    expect(p.inputs[0]?.decades).toBeCloseTo(Math.log10(1e24 / 8.64e19 / 2.4), 2);
+  });
+});
