@@ -30,7 +30,18 @@ export interface Coefficient {
   note?: string;
 }
 
-export type Check = CheckContent;
+/**
+ * A value check. `bound` holds the coefficients of other fits its `with:`
+ * names, resolved by the content loader (which sees every law of the paper).
+ */
+export type Check = CheckContent & { bound?: Record<string, BoundCoefficient> };
+/** A coefficient of another coefficient set that a check uses under a local name. */
+export interface BoundCoefficient {
+  /** The law id (with variant) the coefficient belongs to. */
+  law: string;
+  symbol: string;
+  value: number;
+}
 export type Input = InputContent;
 export type Output = OutputContent;
 export type Link = LinkContent;
@@ -155,6 +166,14 @@ export function resolveLaw(paper: string, content: LawContent, field: string): L
       checkRefit(check, `${set.field}.checks[${index}]`, content, coefSymbols, new Map(coefficients.map((c) => [c.symbol, c.value]))),
     );
     set.checks.forEach((check, i) => {
+      if (check.kind === "refit" || !check.with) return;
+      for (const name of Object.keys(check.with)) {
+        if (coefSymbols.includes(name) || inputSymbols.includes(name)) {
+          throw new LawError(`${set.field}.checks[${i}].with.${name}`, `${name} is already a symbol of this law; name the other fit's coefficient differently`);
+        }
+      }
+    });
+    set.checks.forEach((check, i) => {
       if (check.kind !== "derived") return;
       const deps = checkDependsOn(content.expr, inputSymbols, coefSymbols, check);
       if (deps.length < 2) {
@@ -201,10 +220,20 @@ export function resolveLaw(paper: string, content: LawContent, field: string): L
  * expression tree: those in its `of` expression, or those in the law's
  * expression when the law is evaluated at inputs.
  */
-export function checkDependsOn(expr: string, inputs: readonly string[], coefficients: readonly string[], check: Pick<Check, "of">): string[] {
+export function checkDependsOn(
+  expr: string,
+  inputs: readonly string[],
+  coefficients: readonly string[],
+  check: Pick<Check, "of" | "with" | "bound">,
+): string[] {
+  const others = Object.keys(check.with ?? {});
   const all = new Set([...inputs, ...coefficients]);
-  const used = symbolsOf(prepare(check.of ?? expr, { symbols: check.of ? new Set(coefficients) : all }));
-  return coefficients.filter((c) => used.includes(c));
+  const used = symbolsOf(prepare(check.of ?? expr, { symbols: check.of ? new Set([...coefficients, ...others]) : all }));
+  const describe = (name: string): string => {
+    const b = check.bound?.[name];
+    return b ? `${name} (${b.symbol} of ${b.law})` : name;
+  };
+  return [...coefficients.filter((c) => used.includes(c)), ...others.filter((c) => used.includes(c)).map(describe)];
 }
 
 /** Where each refit was written in content (`laws[0].variants[1].checks[2]`), for problems found when it runs. */
@@ -481,9 +510,15 @@ export function runCheck(law: Law, check: Check): CheckResult {
     const x = new Float64Array(law.inputs.map((i) => check.inputs?.[i.symbol] ?? Number.NaN));
     actual = executable(law).fn(x);
   } else {
-    const symbols = new Set(law.coefficients.map((c) => c.symbol));
-    const tree = prepare(check.of as string, { symbols });
-    actual = compile(tree, { inputs: [], constants: new Map(law.coefficients.map((c) => [c.symbol, c.value])) })([]);
+    const names = Object.keys(check.with ?? {});
+    const constants = new Map(law.coefficients.map((c) => [c.symbol, c.value]));
+    for (const name of names) {
+      const b = check.bound?.[name];
+      if (!b) throw new LawError("with", `${name} names a coefficient of another fit that has not been resolved`);
+      constants.set(name, b.value);
+    }
+    const tree = prepare(check.of as string, { symbols: new Set(constants.keys()) });
+    actual = compile(tree, { inputs: [], constants })([]);
   }
   const diff = Math.abs(actual - check.expect);
   const relError = diff / Math.abs(check.expect);

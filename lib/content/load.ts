@@ -216,6 +216,7 @@ export function loadRegistry(root: string): Registry {
     slugs.add(p.slug);
   }
   const lawIds = new Set(laws.map((l) => l.id));
+  bindOtherFits(laws, lawFile, lawField, problems);
   const checks = new Map<string, CheckResult[]>();
   for (const law of laws) {
     const file = lawFile.get(law.id) as string;
@@ -251,6 +252,55 @@ export function loadRegistry(root: string): Registry {
   if (problems.length > 0) throw new ContentError(problems);
   const origin = new Map(laws.map((l) => [l.id, { file: lawFile.get(l.id) as string, field: lawField.get(l.id) as string }]));
   return { papers, laws, statements, seeds, exclusions, domains, quantities, datasets, checks, origin };
+}
+
+/**
+ * A check's `with:` names coefficients of other fits of the same paper (another
+ * variant of the law, or another law): find each and attach its value, or say
+ * which reference is wrong. A check may not name its own coefficient set.
+ */
+function bindOtherFits(laws: Law[], lawFile: Map<string, string>, lawField: Map<string, string>, problems: Problem[]): void {
+  const sets = new Map<string, Law>();
+  for (const law of laws) {
+    sets.set(`${law.paper}/${law.key}~${law.variant?.id ?? ""}`, law);
+    if (!law.variant || law.variants[0]?.id === law.id) sets.set(`${law.paper}/${law.key}~`, law);
+  }
+  for (const law of laws) {
+    law.checks.forEach((check, i) => {
+      if (!check.with) return;
+      const field = `${lawField.get(law.id)}${law.variant ? `.variants[${law.variants.findIndex((v) => v.id === law.id)}]` : ""}.checks[${i}].with`;
+      const bound: NonNullable<typeof check.bound> = {};
+      for (const [name, ref] of Object.entries(check.with)) {
+        const key = ref.law ?? law.key;
+        const target = sets.get(`${law.paper}/${key}~${ref.variant ?? ""}`);
+        const at = `${field}.${name}`;
+        if (!target) {
+          const hasLaw = laws.some((l) => l.paper === law.paper && l.key === key);
+          problems.push({
+            file: lawFile.get(law.id) as string,
+            field: at,
+            message: hasLaw ? `${key} has no variant ${ref.variant}` : `${law.paper} has no law ${key}`,
+          });
+          continue;
+        }
+        if (target.id === law.id) {
+          problems.push({ file: lawFile.get(law.id) as string, field: at, message: `names this coefficient set itself; use ${ref.symbol} directly` });
+          continue;
+        }
+        const c = target.coefficients.find((x) => x.symbol === ref.symbol);
+        if (!c) {
+          problems.push({
+            file: lawFile.get(law.id) as string,
+            field: at,
+            message: `${ref.symbol} is not a coefficient of ${target.id} (${target.coefficients.map((x) => x.symbol).join(", ") || "a form-only law has none"})`,
+          });
+          continue;
+        }
+        bound[name] = { law: target.id, symbol: c.symbol, value: c.value };
+      }
+      check.bound = bound;
+    });
+  }
 }
 
 /**

@@ -114,6 +114,24 @@ export const valueCheckSchema = z
     kind: z.enum(["prediction", "derived", "cross-check", "discrepancy"]),
     /** For a prediction: what the paper measured (the run, the model, the metric). */
     measured: z.string().trim().min(1).optional(),
+    /**
+     * Coefficients of another fit of the same paper that `of` uses, under a
+     * local name: `{ kappa_act: { variant: pythia-70m, symbol: kappa } }`.
+     * `law` (a law id of this paper) defaults to this law, `variant` to the
+     * law's first coefficient set. A number the paper computes from two fits
+     * (a ratio of slopes, a difference of limits) is derived from both.
+     */
+    with: z
+      .record(
+        symbol,
+        z.strictObject({
+          law: z.string().regex(/^[a-z0-9-]+$/, "must be a law id of this paper, like loss-nd").optional(),
+          variant: z.string().regex(/^[a-z0-9-]+$/, "must be a variant id").optional(),
+          symbol,
+        }),
+      )
+      .refine((w) => Object.keys(w).length > 0, "name at least one coefficient, or leave with out")
+      .optional(),
     note: z.string().min(1).optional(),
   })
   .refine((c) => (c.inputs === undefined) !== (c.of === undefined), {
@@ -135,6 +153,10 @@ export const valueCheckSchema = z
   .refine((c) => (c.rel_tol === undefined) !== (c.abs_tol === undefined), {
     message: "give exactly one of rel_tol or abs_tol",
     path: ["rel_tol"],
+  })
+  .refine((c) => c.with === undefined || c.of !== undefined, {
+    message: "coefficients of another fit are used in an `of` expression: give of",
+    path: ["with"],
   });
 
 /** The objectives the fitting engine offers (see lib/fit). */

@@ -67,6 +67,26 @@ describe("db:build on broken content", () => {
       expected: /^papers\/kaplan-2020-scaling\.mdx: laws\[2\]\.checks\[0\]\.kind: Invalid option: expected one of "prediction"\|"derived"\|"cross-check"\|"discrepancy"/,
     },
     {
+      name: "a check naming another fit's coefficient in a variant that does not exist",
+      apply: () => edit("papers/fort-2023-adversarial.mdx", "          - of: kappa / kappa_act\n            with: { kappa_act: { variant: pythia-70m, symbol: kappa } }", "          - of: kappa / kappa_act\n            with: { kappa_act: { variant: pythia-7m, symbol: kappa } }"),
+      expected: /^papers\/fort-2023-adversarial\.mdx: laws\[0\]\.variants\[\d+\]\.checks\[\d+\]\.with\.kappa_act: t-max-linear has no variant pythia-7m/,
+    },
+    {
+      name: "a check naming a coefficient the other fit does not have",
+      apply: () => edit("papers/fort-2023-adversarial.mdx", "          - of: kappa / kappa_act\n            with: { kappa_act: { variant: pythia-70m, symbol: kappa } }", "          - of: kappa / kappa_act\n            with: { kappa_act: { variant: pythia-70m, symbol: chi } }"),
+      expected: /with\.kappa_act: chi is not a coefficient of fort-2023-adversarial\/t-max-linear \(kappa\)/,
+    },
+    {
+      name: "a derived check across two fits that uses only one of them",
+      apply: () => edit("papers/fort-2023-adversarial.mdx", "          - of: kappa / kappa_act\n", "          - of: kappa / 24.2\n"),
+      expected: /checks\[\d+\]\.kind: fort-2023-adversarial\/t-max-linear~token-pythia-70m: a derived check must depend on two or more fitted coefficients, but kappa \/ 24\.2 depends on kappa/,
+    },
+    {
+      name: "another fit's coefficient under a name the law already uses",
+      apply: () => edit("papers/fort-2023-adversarial.mdx", "          - of: kappa / kappa_act\n            with: { kappa_act: { variant: pythia-70m, symbol: kappa } }", "          - of: kappa / a\n            with: { a: { variant: pythia-70m, symbol: kappa } }"),
+      expected: /checks\[\d+\]\.with\.a: a is already a symbol of this law/,
+    },
+    {
       name: "a derived range from a parent input without a fitted range",
       apply: () => edit(KAPLAN, "      - symbol: C\n        quantity: compute\n        unit: PF-day\n        description: Compute used at a fixed batch size, in PF-days\n        convention: C ≈ 6NBS with N the non-embedding parameters (Section 2.1)\n        range_from: { law: kaplan-2020-scaling/loss-nd, expr: 6 * N * D, unit: FLOP }", "      - symbol: C\n        quantity: compute\n        unit: PF-day\n        description: Compute used at a fixed batch size, in PF-days\n        convention: C ≈ 6NBS with N the non-embedding parameters (Section 2.1)\n        range_from: { law: kaplan-2020-scaling/b-crit, expr: L, unit: PF-day }"),
       expected: /laws\[13\]\.inputs\[0\]\.range_from: kaplan-2020-scaling\/b-crit prints no fitted range for L/,
