@@ -90,6 +90,7 @@ export function writeRegistry(sqlite: Database.Database, registry: BuiltRegistry
           verification: law.verification,
           unchecked: law.unchecked,
           free: law.free,
+          sensitivity: law.sensitivity ?? null,
         })
         .run();
       law.inputs.forEach((i, position) =>

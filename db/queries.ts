@@ -158,6 +158,7 @@ function assemble(db: Db, rows: (typeof s.laws.$inferSelect)[]): StoredLaw[] {
       variants: r.variants,
       verification: r.verification,
       unchecked: opt(r.unchecked),
+      sensitivity: r.sensitivity ?? null,
       inputs: (inputs.get(r.id) ?? []).map((i) => ({
         symbol: i.symbol,
         quantity: i.quantity,
@@ -174,6 +175,7 @@ function assemble(db: Db, rows: (typeof s.laws.$inferSelect)[]): StoredLaw[] {
         value: c.value,
         printed: opt(c.printed),
         stderr: opt(c.stderr),
+        step: opt(c.step),
         source: c.source,
         latex: opt(c.latex),
         note: opt(c.note),

@@ -9,6 +9,7 @@ import { integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite
 import type { Law, Output } from "../lib/law";
 import type { Dataset, FreeCoefficient, RefitCheck, Verification } from "../lib/content/schema";
 import type { RefitOutcome } from "../lib/refit";
+import type { PrintSensitivity } from "../lib/precision";
 
 /** Check kinds from strongest to weakest (discrepancy documents a mismatch; refits have their own table). */
 export const CHECK_KINDS = ["prediction", "derived", "cross-check", "discrepancy"] as const;
@@ -62,6 +63,8 @@ export const laws = sqliteTable("laws", {
   unchecked: text("unchecked"),
   /** Free coefficients of a form-only law (null for laws with coefficients). */
   free: text("free", { mode: "json" }).$type<FreeCoefficient[]>(),
+  /** How far the printed digits determine the value over the law's ranges (lib/precision.ts); null when not judged. */
+  sensitivity: text("sensitivity", { mode: "json" }).$type<PrintSensitivity>(),
 });
 
 export const statements = sqliteTable(
@@ -119,6 +122,8 @@ export const coefficients = sqliteTable(
     value: real("value").notNull(),
     printed: text("printed"),
     stderr: real("stderr"),
+    /** The unit in the last digit of the value as written in content. */
+    step: real("step"),
     source: text("source").notNull(),
     latex: text("latex"),
     note: text("note"),

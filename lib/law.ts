@@ -17,6 +17,7 @@ import type {
 } from "./content/schema";
 import { LawdexError, invalid } from "./errors";
 import { toPositiveNumber } from "./numeric";
+import { ILL_CONDITIONED, IMPRECISE, type PrintSensitivity, formatSensitivity, pointSensitivity } from "./precision";
 
 export { toPositiveNumber };
 
@@ -28,6 +29,8 @@ export interface Coefficient {
   source: string;
   latex?: string;
   note?: string;
+  /** The unit in the last digit of `value` as written in content (9.91e6 → 1e4); the build reads it from the file. */
+  step?: number;
 }
 
 /**
@@ -63,6 +66,8 @@ export interface Law {
   /** Every variant of this law, in content order (empty when the law has one coefficient set). */
   variants: { id: string; label: string }[];
   verification: Verification;
+  /** How far the printed digits of the coefficients determine the value over the law's ranges (lib/precision.ts); null when it cannot be judged. */
+  sensitivity?: PrintSensitivity | null;
   checks: Check[];
   /** Refits of this coefficient set (or of a form-only law) from released data, run by the build. */
   refits: RefitCheck[];
@@ -407,6 +412,12 @@ export interface Prediction {
   inputs: InputReport[];
   extrapolated: boolean;
   warnings: string[];
+  /**
+   * How far the printed digits determine this value: the relative change when
+   * each coefficient moves by half a unit in its last printed digit (summed,
+   * worst case), and the coefficient that moves it most; null when not judged.
+   */
+  precision: { relative: number; coefficient: string } | null;
 }
 
 export function rangeReport(input: Input, value: number): InputReport {
@@ -479,10 +490,16 @@ export function evaluateAt(law: Law, x: Float64Array): Prediction {
       warnings.push(`${r.symbol}: the paper states no fitted range, so extrapolation cannot be judged`);
     }
   }
+  const precision = pointSensitivity(law, x);
+  if (precision && !(precision.relative < IMPRECISE)) {
+    warnings.push(
+      `${!(precision.relative < ILL_CONDITIONED) ? "ill-conditioned as printed: " : ""}half a unit in the last printed digit of the coefficients moves this value by up to ${formatSensitivity(precision.relative)} (most through ${precision.coefficient}); the published numbers do not pin it down further`,
+    );
+  }
   if (!Number.isFinite(value)) {
     throw invalid("inputs", `${law.id} gives no finite value at these inputs (${Number.isNaN(value) ? "NaN" : "overflow"})`);
   }
-  return { law: law.id, value, inputs, extrapolated: inputs.some((r) => r.outside !== null), warnings };
+  return { law: law.id, value, inputs, extrapolated: inputs.some((r) => r.outside !== null), warnings, precision };
 }
 
 /** Validates raw inputs and evaluates: the one call routes and pages make. */

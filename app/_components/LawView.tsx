@@ -4,6 +4,7 @@ import type { Prediction } from "@/lib/law";
 import { symbolLatex } from "@/lib/expr";
 import { chartSeries, drawSpan } from "@/lib/series";
 import { formatNumber } from "@/lib/format";
+import { ILL_CONDITIONED, IMPRECISE, formatSensitivity } from "@/lib/precision";
 import { curlSnippet, javascriptSnippet, pythonSnippet } from "@/lib/snippets";
 import { LEVEL_LABEL, lawHref } from "@/app/_lib/data";
 import { CopyButton } from "./CopyButton";
@@ -272,6 +273,7 @@ export function LawView({
           <p className="small muted">
             Verification: {LEVEL_LABEL[law.verification.level]}. {law.variant && <>This coefficient set: {law.variant.source}.</>}
           </p>
+          <PrintPrecision law={law} />
         </>
       )}
 
@@ -365,6 +367,37 @@ export function LawView({
 }
 
 /** How each kind of check is labelled: what it tests, strongest first. */
+/** How far the printed digits determine the law's value over its ranges (lib/precision.ts). */
+function PrintPrecision({ law }: { law: StoredLaw }) {
+  const s = law.sensitivity;
+  if (!s) {
+    return (
+      <p className="small muted" data-testid="print-precision" data-relative="">
+        Printed precision not judged: {law.inputs.some((i) => !i.range && !i.plot) ? "an input has no range to judge it over" : "no coefficient is entered as a plain printed number"}.
+      </p>
+    );
+  }
+  const where = Object.entries(s.at)
+    .map(([k, v]) => `${k} = ${formatNumber(v)}`)
+    .join(", ");
+  const ill = !(s.relative < ILL_CONDITIONED);
+  const imprecise = !(s.relative < IMPRECISE);
+  return (
+    <p className={`small${imprecise ? "" : " muted"}`} data-testid="print-precision" data-relative={String(s.relative)}>
+      {ill ? (
+        <span className="badge bad" title="The printed digits do not determine the curve: moving a coefficient within its last printed digit moves the value by as much as the value itself.">
+          ill-conditioned as printed
+        </span>
+      ) : imprecise ? (
+        <span className="badge warn">imprecise as printed</span>
+      ) : null}{" "}
+      Printed precision: moving each coefficient by half a unit in its last printed digit moves the value by up to{" "}
+      <strong>{formatSensitivity(s.relative)}</strong> over the {s.over === "fitted" ? "fitted" : "plotted (no fitted range is printed)"} range, most at {where}{" "}
+      and most through <code>{s.coefficient}</code>.
+    </p>
+  );
+}
+
 export const CHECK_BADGE: Record<CheckRow["kind"], { text: string; cls: string; title: string }> = {
   prediction: { text: "predicts a measurement", cls: "ok", title: "The law at these inputs against a number the paper measured" },
   derived: { text: "reproduces a derived number", cls: "ok", title: "A number the paper computed from two or more of its fitted coefficients" },

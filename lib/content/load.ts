@@ -5,7 +5,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { parseDocument } from "yaml";
+import { type Document, isScalar, parseDocument, type Scalar } from "yaml";
+import { printSensitivity, printedStep } from "../precision";
 import type { z } from "zod";
 import { type CheckResult, type Law, LawError, describeCheck, refitField, resolveLaw, runCheck } from "../law";
 import { compile, prepare, symbolsOf } from "../expr";
@@ -70,8 +71,9 @@ function fieldPath(p: readonly PropertyKey[]): string {
 
 export type Problem = ContentError["problems"][number];
 
-function parseYaml(text: string, file: string, problems: Problem[], lineOffset = 0): unknown {
+function parseYaml(text: string, file: string, problems: Problem[], lineOffset = 0, keep?: (doc: Document) => void): unknown {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  keep?.(doc);
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const line = ` at line ${text.slice(0, e.pos[0]).split("\n").length + lineOffset}`;
@@ -106,10 +108,14 @@ export function parsePaper(
     problems.push({ file, field: "", message: "must start with YAML frontmatter between --- lines" });
     return undefined;
   }
-  const data = parseYaml(m[1] as string, file, problems, 1);
+  let doc: Document | undefined;
+  const data = parseYaml(m[1] as string, file, problems, 1, (d) => {
+    doc = d;
+  });
   if (data === undefined) return undefined;
   const fm = validated(paperSchema, data, file, problems);
   if (!fm) return undefined;
+  if (doc) recordPrintedSteps(fm.laws, doc);
   const slugOk = /^[a-z]+(?:-[a-z]+)*-(\d{4})-[a-z0-9]+(?:-[a-z0-9]+)*$/.exec(slug);
   if (!slugOk) {
     problems.push({ file, field: "", message: `file name "${slug}" must be <first-author-surname>-<year>-<word>.mdx` });
@@ -121,6 +127,28 @@ export function parsePaper(
   const { laws, statements, ...meta } = fm;
   const bodyLine = text.slice(0, text.length - (m[2] as string).length).split("\n").length;
   return { paper: { ...meta, slug, file, body: m[2] as string, bodyLine }, laws, statements };
+}
+
+/**
+ * Each coefficient's value as written in the file ("9.91e6", "0.20") says how
+ * many digits were printed; YAML parsing keeps only the number, so the step of
+ * the last digit is read from the source text here (see lib/precision.ts).
+ */
+function recordPrintedSteps(laws: PaperFrontmatter["laws"], doc: Document): void {
+  laws.forEach((law, li) => {
+    const sets: [readonly (string | number)[], { value?: number }[]][] = [];
+    if (law.coefficients) sets.push([["laws", li, "coefficients"], law.coefficients]);
+    law.variants?.forEach((v, vi) => sets.push([["laws", li, "variants", vi, "coefficients"], v.coefficients]));
+    for (const [at, coefficients] of sets) {
+      coefficients.forEach((c, ci) => {
+        if (c.value === undefined) return;
+        const node = doc.getIn([...at, ci, "value"], true);
+        const source = isScalar(node) ? (node as Scalar & { source?: string }).source : undefined;
+        const step = typeof source === "string" ? printedStep(source) : undefined;
+        if (step !== undefined) Object.assign(c, { step });
+      });
+    }
+  });
 }
 
 export function loadRegistry(root: string): Registry {
@@ -246,6 +274,7 @@ export function loadRegistry(root: string): Registry {
   }
 
   deriveRanges(laws, lawFile, lawField, quantityById, problems);
+  for (const law of laws) law.sensitivity = printSensitivity(law);
   const datasets = loadDatasets(root, problems, slugs, quantityById);
   checkRefitReferences(laws, datasets, lawFile, lawField, problems);
   checkSeeds(seeds, exclusions, papers, problems);

@@ -230,3 +230,27 @@ describe("domains", () => {
     expect(new Set(listPapers(db, { domain: "machine-learning" }).map((p) => p.slug)).size).toBe(top?.papers);
   });
 });
+
+describe("how far the printed digits determine a prediction", () => {
+  it("answers precision with every prediction, and warns when the published numbers do not pin the value down", async () => {
+    const broken = await predict("isik-2024-downstream/bleu-log-law~en-fr-en-42m", "D_p=1e10");
+    expect(broken.status).toBe(200);
+    expect((broken.body.precision as { relative: number; coefficient: string }).relative).toBeGreaterThan(1);
+    expect(broken.body.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^ill-conditioned as printed: /)]));
+    const fine = await predict("kaplan-2020-scaling/loss-n", "N=1e8");
+    const precision = fine.body.precision as { relative: number; coefficient: string };
+    expect(precision.relative).toBeGreaterThan(0);
+    expect(precision.relative).toBeLessThan(0.02);
+    expect(precision.coefficient).toBe("alpha_N");
+    expect((fine.body.warnings as string[]).some((w) => w.includes("printed digit"))).toBe(false);
+  });
+
+  it("describes a law's print sensitivity, each coefficient's last digit, and what each check depends on", async () => {
+    const { body } = await call(lawGET(new Request(`${BASE}/api/v1/laws/xiao-2024-densing/density-growth~mmlu-after-chatgpt`), ctx({ paper: "xiao-2024-densing", law: "density-growth~mmlu-after-chatgpt" })));
+    expect(body.coefficients).toEqual([expect.objectContaining({ symbol: "A", value: 0.0073, last_digit: 0.0001 })]);
+    expect(body.print_sensitivity).toMatchObject({ over: "plotted", coefficient: "A" });
+    expect(body.checks).toEqual([
+      expect.objectContaining({ kind: "derived", measured: null, depends_on: ["A", "A_before (A of xiao-2024-densing/density-growth~mmlu-before-chatgpt)"], passed: true }),
+    ]);
+  });
+});

@@ -110,3 +110,31 @@ describe("derived laws inherit fitted ranges from their parents", () => {
     expect(p.inputs[0]?.decades).toBeCloseTo(Math.log10(1e24 / 8.64e19 / 2.4), 2);
   });
 });
+
+describe("printed precision, read from the files", () => {
+  it("records the step of each coefficient's last written digit", () => {
+    const kaplan = law("kaplan-2020-scaling/loss-n");
+    expect(kaplan.coefficients.find((c) => c.symbol === "alpha_N")?.step).toBeCloseTo(0.001, 15);
+    expect(kaplan.coefficients.find((c) => c.symbol === "N_c")?.step).toBeCloseTo(1e12, 0);
+    // Isik et al. Table 3 prints log A = −1.64 × 10^8: one unit in the last digit is 10^6
+    expect(law("isik-2024-downstream/bleu-log-law~en-de-mix-3b").coefficients.find((c) => c.symbol === "log_A")?.step).toBe(1e6);
+  });
+
+  it("finds Isik et al.'s broken en-fr fit ill-conditioned as printed, and Kaplan's L(N) well determined", () => {
+    expect(law("isik-2024-downstream/bleu-log-law~en-fr-en-42m").sensitivity?.relative).toBeGreaterThan(1);
+    expect(law("kaplan-2020-scaling/loss-n").sensitivity?.relative).toBeLessThan(0.02);
+    // Chinchilla's printed exponents move the compute-optimal N by tens of percent over the fitted compute span
+    const printed = law("hoffmann-2022-chinchilla/n-opt").sensitivity?.relative as number;
+    expect(printed).toBeGreaterThan(0.1);
+    expect(law("hoffmann-2022-chinchilla/n-opt~unrounded").sensitivity?.relative as number).toBeLessThan(printed / 10);
+  });
+});
+
+describe("checks on two fits", () => {
+  it("resolves the other fit's coefficient and counts it among the derived check's dependencies", () => {
+    const xiao = law("xiao-2024-densing/density-growth~mmlu-after-chatgpt");
+    const [r] = runChecks(xiao);
+    expect(r?.check.bound?.A_before).toEqual({ law: "xiao-2024-densing/density-growth~mmlu-before-chatgpt", symbol: "A", value: 0.0048 });
+    expect(r?.actual).toBeCloseTo(0.0073 / 0.0048, 12);
+  });
+});

@@ -234,6 +234,12 @@ export const openapi = {
           output: obj,
           extrapolated: { type: "boolean" },
           warnings: { type: "array", items: { type: "string" } },
+          precision: {
+            type: ["object", "null"],
+            description:
+              "How far the printed digits of the coefficients determine this value: the relative change when each coefficient moves by half a unit in its last printed digit (summed, worst case), and the coefficient that moves it most. From 0.1 on, warnings say so; from 1 on, the law is ill-conditioned as printed.",
+            properties: { relative: { type: "number" }, coefficient: { type: "string" } },
+          },
           interval: { type: ["object", "null"] },
         },
       },

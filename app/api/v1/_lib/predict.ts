@@ -1,7 +1,7 @@
 /** One prediction with its interval, from query values: GET .../laws/{paper}/{law}/predict and GET /api/v1/predict?law=. */
 import { applyUnits } from "@/lib/inputs";
 import type { StoredLaw } from "@/db/queries";
-import { evaluate, evaluateAt, parseInputs } from "@/lib/law";
+import { evaluate, executable, parseInputs } from "@/lib/law";
 import { deltaInterval } from "@/lib/uncertainty";
 import { ok } from "./respond";
 import { getQuantities } from "./lookup";
@@ -11,6 +11,7 @@ export function predictResponse(found: StoredLaw, query: Record<string, string>)
   const raw = applyUnits(found, query, getQuantities());
   const prediction = evaluate(found, raw);
   const x = parseInputs(found, raw);
-  const interval = deltaInterval(found, (l) => evaluateAt(l, x).value, prediction.value);
+  // the interval needs only values: no range report or precision for each perturbed copy of the law
+  const interval = deltaInterval(found, (l) => executable(l).fn(x), prediction.value);
   return ok({ ...predictionJson(found, prediction), interval }, "public, max-age=3600");
 }

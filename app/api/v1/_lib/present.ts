@@ -48,6 +48,7 @@ export function lawDetailJson(law: StoredLaw, paper: PaperRef, incoming: { law: 
       value: c.value,
       printed: c.printed ?? null,
       stderr: c.stderr ?? null,
+      last_digit: c.step ?? null,
       source: c.source,
       verification: law.verification.level,
       note: c.note ?? null,
@@ -59,6 +60,8 @@ export function lawDetailJson(law: StoredLaw, paper: PaperRef, incoming: { law: 
       rel_tol: c.relTol,
       abs_tol: c.absTol,
       kind: c.kind,
+      measured: c.measured ?? null,
+      depends_on: c.depends,
       source: c.source,
       note: c.note,
       actual: c.actual,
@@ -66,6 +69,7 @@ export function lawDetailJson(law: StoredLaw, paper: PaperRef, incoming: { law: 
       passed: c.passed,
     })),
     unchecked: law.unchecked ?? null,
+    print_sensitivity: law.sensitivity ?? null,
     form_only: Boolean(law.free),
     free: law.free ?? null,
     links: law.links,
@@ -86,5 +90,6 @@ export function predictionJson(law: StoredLaw, p: Prediction) {
     output: { symbol: law.output.symbol, quantity: law.output.quantity, unit: law.output.unit },
     extrapolated: p.extrapolated,
     warnings: p.warnings,
+    precision: p.precision,
   };
 }
