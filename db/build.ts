@@ -109,6 +109,7 @@ export function writeRegistry(sqlite: Database.Database, registry: BuiltRegistry
             rangeSource: i.range_source,
             plotMin: i.plot?.[0],
             plotMax: i.plot?.[1],
+            domain: i.domain === "positive" ? undefined : i.domain,
           })
           .run(),
       );

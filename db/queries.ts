@@ -169,6 +169,7 @@ function assemble(db: Db, rows: (typeof s.laws.$inferSelect)[]): StoredLaw[] {
         range: i.rangeMin !== null && i.rangeMax !== null ? ([i.rangeMin, i.rangeMax] as [number, number]) : undefined,
         range_source: opt(i.rangeSource),
         plot: i.plotMin !== null && i.plotMax !== null ? ([i.plotMin, i.plotMax] as [number, number]) : undefined,
+        ...(i.domain ? { domain: i.domain } : {}),
       })),
       coefficients: (coefs.get(r.id) ?? []).map((c) => ({
         symbol: c.symbol,

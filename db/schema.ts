@@ -109,6 +109,8 @@ export const lawInputs = sqliteTable(
     rangeSource: text("range_source"),
     plotMin: real("plot_min"),
     plotMax: real("plot_max"),
+    /** positive (null), nonnegative or real: see the content schema. */
+    domain: text("domain").$type<"nonnegative" | "real">(),
   },
   (t) => [primaryKey({ columns: [t.law, t.symbol] })],
 );

@@ -3,7 +3,8 @@
  * (`C=3.1e8&C.unit=PF-day`), turned into numbers in each input's own unit.
  */
 import { invalid } from "./errors";
-import { type Law, toPositiveNumber } from "./law";
+import type { Law } from "./law";
+import { toInputNumber } from "./numeric";
 import type { Quantities } from "./quantities";
 
 export const UNIT_SUFFIX = ".unit";
@@ -22,7 +23,7 @@ export function applyUnits(law: Law, raw: Readonly<Record<string, unknown>>, qua
     if (!input) throw invalid(k, `${k} names no input of ${law.id}; its inputs are ${law.inputs.map((i) => i.symbol).join(", ")}`);
     if (typeof unit !== "string") throw invalid(k, `${k} must be a unit name`);
     if (!Object.hasOwn(out, symbol)) throw invalid(k, `${k} is given without ${symbol}`);
-    const value = toPositiveNumber(out[symbol], symbol);
+    const value = toInputNumber(out[symbol], symbol, input.domain);
     out[symbol] = quantities.convert(value, input.quantity, unit, input.unit, k);
   }
   return out;

@@ -16,7 +16,7 @@ import type {
   Verification,
 } from "./content/schema";
 import { LawdexError, invalid } from "./errors";
-import { toPositiveNumber } from "./numeric";
+import { toInputNumber, toPositiveNumber } from "./numeric";
 import { ILL_CONDITIONED, IMPRECISE, type PrintSensitivity, formatSensitivity, pointSensitivity } from "./precision";
 
 export { toPositiveNumber };
@@ -461,7 +461,8 @@ export function parseInputs(
     }
     const v = raw[symbol];
     // fast path for what scripts send: a plain positive finite number
-    out[i] = typeof v === "number" && v > 0 && v < Number.POSITIVE_INFINITY ? v : toPositiveNumber(v, prefix + symbol);
+    out[i] =
+      typeof v === "number" && v > 0 && v < Number.POSITIVE_INFINITY ? v : toInputNumber(v, prefix + symbol, (law.inputs[i] as Input).domain);
   }
   let count = 0;
   for (const k in raw) if (Object.hasOwn(raw, k)) count++;

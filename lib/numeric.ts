@@ -32,3 +32,14 @@ export function toPositiveNumber(v: unknown, field: string): number {
   if (n <= 0) throw invalid(field, `${field} must be greater than 0`);
   return n;
 }
+
+/** The values an input takes (see the content schema's `domain`); positive unless a law says otherwise. */
+export type InputDomain = "positive" | "nonnegative" | "real";
+
+/** A number for an input of this domain; a 400 naming the field otherwise. */
+export function toInputNumber(v: unknown, field: string, domain: InputDomain | undefined): number {
+  if (domain === undefined || domain === "positive") return toPositiveNumber(v, field);
+  const n = toFiniteNumber(v, field);
+  if (domain === "nonnegative" && n < 0) throw invalid(field, `${field} must be 0 or greater`);
+  return n;
+}

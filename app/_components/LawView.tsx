@@ -5,6 +5,7 @@ import { symbolLatex } from "@/lib/expr";
 import { chartSeries, drawSpan } from "@/lib/series";
 import { formatNumber } from "@/lib/format";
 import { ILL_CONDITIONED, IMPRECISE, formatSensitivity } from "@/lib/precision";
+import { takesAreas } from "@/lib/schedule";
 import { curlSnippet, javascriptSnippet, pythonSnippet } from "@/lib/snippets";
 import { LEVEL_LABEL, lawHref } from "@/app/_lib/data";
 import { CopyButton } from "./CopyButton";
@@ -197,6 +198,12 @@ export function LawView({
             </div>
           )}
           {prediction && <PredictionResult law={law} prediction={prediction} />}
+          {takesAreas(law) && (
+            <p data-testid="schedule-link">
+              <Link href={`${lawHref(law.id)}/schedule`}>Loss along a learning-rate schedule →</Link>{" "}
+              <span className="small muted">S₁ and S₂ computed from a constant, cosine or warmup-stable-decay schedule.</span>
+            </p>
+          )}
         </>
       )}
 

@@ -43,6 +43,14 @@ export const inputSchema = z.strictObject({
     .optional(),
   range_source: location.optional(),
   /**
+   * Which values the input takes. Most inputs are positive quantities (sizes,
+   * counts, compute), and that is the default; a few are not, such as the
+   * annealing area of a learning-rate schedule, which is zero while the rate
+   * has never decreased and negative after a re-warmup ("real"). An input
+   * that may be zero or negative has no fitted range in decades.
+   */
+  domain: z.enum(["positive", "nonnegative", "real"]).optional(),
+  /**
    * Span to draw on charts when the paper prints no fitted range. A drawing
    * choice, not a claim about the fit: nothing is marked as extrapolated.
    */
@@ -63,6 +71,9 @@ export const inputSchema = z.strictObject({
       unit: z.string().min(1),
     })
     .optional(),
+}).refine((i) => i.domain === undefined || i.domain === "positive" || (i.range === undefined && i.range_from === undefined), {
+  message: "a fitted range is judged in decades, so only a positive input can have one",
+  path: ["domain"],
 }).refine((i) => i.range === undefined || i.range_source !== undefined, {
   message: "a fitted range needs range_source (where the paper states it)",
   path: ["range_source"],

@@ -126,3 +126,23 @@ describe("a costly fit does not hold the server", () => {
     expect(page.headers.get("content-security-policy")).not.toContain("unsafe-eval");
   });
 });
+
+describe("the learning-rate schedule page", () => {
+  const page = "/laws/tissue-2024-annealing/loss-step/schedule";
+  it("computes S1, S2 and the fit's loss from a plain GET form", async () => {
+    const res = await fetch(`${base}${page}?kind=constant&steps=20000&eta_max=2e-4&lambda=0.999`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('data-testid="schedule-table"');
+    // the last row: 2.628 + 0.429 · 4^−0.550 for setting A after 20K steps at 2e-4
+    const losses = [...html.matchAll(/data-loss="([^"]*)"/g)].map((m) => Number(m[1]));
+    expect(losses).toHaveLength(11);
+    expect(losses.at(-1)).toBeCloseTo(2.628 + 0.429 * 4 ** -0.55, 10);
+  });
+  it("names the field it cannot use, and is not offered for laws in other inputs", async () => {
+    const bad = await fetch(`${base}${page}?kind=wsd&steps=1000&decay_steps=5000`);
+    expect(bad.status).toBe(200);
+    expect(await bad.text()).toMatch(/<strong>schedule\.decay_steps(?:<!-- -->)?: <\/strong>schedule\.decay_steps \(5000\) must not exceed schedule\.steps \(1000\)/);
+    expect((await fetch(`${base}/laws/kaplan-2020-scaling/loss-n/schedule`)).status).toBe(404);
+  });
+});

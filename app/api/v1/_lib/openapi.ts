@@ -1,6 +1,7 @@
 /** The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json and validated in the tests. */
 import { z } from "zod";
 import { fitRequestSchema, fitResponseSchema, LIMITS } from "@/lib/fit/request";
+import { scheduleRequestSchema } from "@/lib/schedule";
 
 /** A JSON Schema generated from a zod schema: the route validates with the same schema, so the two cannot drift. */
 function fromZod(schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {
@@ -167,6 +168,15 @@ export const openapi = {
         responses: { "200": json({ $ref: "#/components/schemas/FitResponse" }), ...errors, "503": error },
       },
     },
+    "/api/v1/schedule": {
+      post: {
+        summary: "The forward and annealing areas S1, S2 of a learning-rate schedule, and a law's loss along it",
+        description:
+          "Tissue et al. (2024), Eqs. 1 and 5: S1 is the summed learning rate, S2 = Σ m_i with m_i = λ·m_{i-1} + (η_{i-1} − η_i) (m_1 = 0; λ = 0.999 by default). Warmup steps count as if run at η_max, so give the schedule without its warmup. Schedules: constant, cosine (to eta_min), wsd (decay_steps, cosine or linear decay) or rates (the rate of every step, up to 100,000). Answers at `points` evenly spread steps (or exactly `at`), at most 1000; with `law` (a law whose inputs are S_1 and S_2) also its value at each. Work is linear in the steps, at most 2,000,000.",
+        requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/ScheduleRequest" } } } },
+        responses: { "200": json(obj), ...errors },
+      },
+    },
     "/api/v1/datasets": {
       get: { summary: "Released datasets: declaration, licence, and whether this deployment has each file", responses: { "200": json(obj), ...errors } },
     },
@@ -244,6 +254,7 @@ export const openapi = {
         },
       },
       FitRequest: fromZod(fitRequestSchema, "input"),
+      ScheduleRequest: fromZod(scheduleRequestSchema, "input"),
       FitResponse: fromZod(fitResponseSchema, "output"),
       Comparison: {
         type: "object",

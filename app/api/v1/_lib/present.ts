@@ -11,6 +11,8 @@ const inputJson = (i: StoredLaw["inputs"][number]) => ({
   description: i.description ?? null,
   range: i.range ?? null,
   range_source: i.range_source ?? null,
+  /** positive, nonnegative or real: the values the input accepts */
+  domain: i.domain ?? "positive",
 });
 
 const outputJson = (law: StoredLaw) => ({

@@ -1,6 +1,6 @@
 import { executable, type Law, parseInputs } from "@/lib/law";
 import { invalid, tooLarge } from "@/lib/errors";
-import { toPositiveNumber } from "@/lib/numeric";
+import { toInputNumber } from "@/lib/numeric";
 import { handle, ok, queryRecord, readJson } from "../_lib/respond";
 import { findLaw } from "../_lib/lookup";
 import { predictResponse } from "../_lib/predict";
@@ -89,7 +89,7 @@ function columns(law: Law, inputs: unknown): Float64Array[] {
     for (let i = 0; i < arr.length; i++) {
       const v = arr[i];
       // fast path for what scripts send: a plain positive finite number
-      col[i] = typeof v === "number" && v > 0 && v < Number.POSITIVE_INFINITY ? v : toPositiveNumber(v, `${field}[${i}]`);
+      col[i] = typeof v === "number" && v > 0 && v < Number.POSITIVE_INFINITY ? v : toInputNumber(v, `${field}[${i}]`, input.domain);
     }
     return col;
   });

@@ -1,0 +1,1 @@
+ALTER TABLE `law_inputs` ADD `domain` text;
