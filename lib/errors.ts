@@ -3,6 +3,8 @@
  * HTTP status a route should answer with, and the field at fault. Routes map
  * these to `{ error: { code, message, field } }`; anything else is a bug.
  */
+import type { z } from "zod";
+
 export class LawdexError extends Error {
   readonly code: string;
   readonly status: 400 | 404 | 413 | 422 | 503;
@@ -24,3 +26,22 @@ export const tooLarge = (field: string | null, message: string) =>
   new LawdexError(413, "too_large", field, message);
 /** The server is at its limit for costly work (fits); the caller may retry later. */
 export const busy = (field: string | null, message: string) => new LawdexError(503, "busy", field, message);
+
+/** A schema issue's path as the caller wrote it: `data.N[3]`, `starts.grid.alpha`. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), "");
+}
+
+/**
+ * The first problem zod found in a request body, as the error to answer with:
+ * 400 naming the field (an unknown key names itself), or 413 where `tooBig`
+ * gives a message for a list over its limit.
+ */
+export function requestIssue(issues: readonly z.core.$ZodIssue[], tooBig?: (issue: z.core.$ZodIssue, field: string) => string | undefined): LawdexError {
+  const issue = issues[0] as z.core.$ZodIssue;
+  const field = fieldPath(issue.path) || "body";
+  const big = issue.code === "too_big" ? tooBig?.(issue, field) : undefined;
+  if (big !== undefined) return tooLarge(field, big);
+  if (issue.code === "unrecognized_keys") return invalid(issue.keys[0] ?? field, `unknown field ${issue.keys.join(", ")}${field !== "body" ? ` in ${field}` : ""}`);
+  return invalid(field, `${field}: ${issue.message}`);
+}

@@ -12,7 +12,7 @@
  * bounded by MAX_STEPS.
  */
 import { z } from "zod";
-import { invalid, tooLarge } from "./errors";
+import { invalid, requestIssue } from "./errors";
 import { type Law, executable } from "./law";
 
 export const MAX_STEPS = 2_000_000;
@@ -144,14 +144,11 @@ export type ScheduleRequest = z.output<typeof scheduleRequestSchema>;
 export function parseScheduleRequest(body: unknown): ScheduleRequest {
   const r = scheduleRequestSchema.safeParse(body);
   if (r.success) return r.data;
-  const issue = r.error.issues[0] as z.core.$ZodIssue;
-  const field = issue.path.reduce<string>((acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), "") || "body";
-  if (issue.code === "too_big" && (issue.path[0] === "at" || issue.path[1] === "rates")) throw tooLarge(field, `${field}: ${issue.message}`);
-  if (issue.code === "unrecognized_keys") throw invalid(issue.keys[0] ?? field, `unknown field ${issue.keys.join(", ")}${field !== "body" ? ` in ${field}` : ""}`);
-  if (issue.code === "invalid_union" && issue.path.length === 1 && issue.path[0] === "schedule") {
+  const first = r.error.issues[0];
+  if (first?.code === "invalid_union" && first.path.length === 1 && first.path[0] === "schedule") {
     throw invalid("schedule.kind", "schedule.kind must be one of constant, cosine, wsd, rates");
   }
-  throw invalid(field, `${field}: ${issue.message}`);
+  throw requestIssue(r.error.issues, (issue, field) => (issue.path[0] === "at" || issue.path[1] === "rates" ? `${field}: ${issue.message}` : undefined));
 }
 
 /** The symbols of the schedule areas, as laws name their inputs. */

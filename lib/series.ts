@@ -100,8 +100,15 @@ export function logTicks(lo: number, hi: number): number[] {
     }
   }
   if (fine.length >= 3) return fine;
-  // a narrow band (e.g. losses between 1.8 and 2.4): five log-spaced, rounded ticks
-  return logGrid(lo, hi, 5).map((v) => Number(v.toPrecision(2)));
+  // a narrow band (e.g. losses between 1.8 and 2.4): five log-spaced ticks, rounded to
+  // the fewest digits that keep them distinct and inside the band (a repeated or
+  // outside tick would be drawn twice or off the chart)
+  const grid = logGrid(lo, hi, 5);
+  for (let digits = 2; digits <= 12; digits++) {
+    const rounded = [...new Set(grid.map((v) => Number(v.toPrecision(digits))))].filter((v) => v >= lo && v <= hi);
+    if (rounded.length >= 4) return rounded;
+  }
+  return grid;
 }
 
 /** A chart's series as CSV: x, then per series its value and whether it is extrapolated. Gaps are empty. */

@@ -9,6 +9,7 @@ import { type Document, isScalar, parseDocument, type Scalar } from "yaml";
 import { printSensitivity, printedStep } from "../precision";
 import type { z } from "zod";
 import { type CheckResult, type Law, LawError, describeCheck, refitField, resolveLaw, runCheck } from "../law";
+import { fieldPath } from "../errors";
 import { compile, prepare, symbolsOf } from "../expr";
 import {
   type Dataset,
@@ -62,12 +63,6 @@ export class ContentError extends Error {
   }
 }
 
-function fieldPath(p: readonly PropertyKey[]): string {
-  return p.reduce<string>(
-    (acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)),
-    "",
-  );
-}
 
 export type Problem = ContentError["problems"][number];
 

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { ExprError, parse, symbolsOf } from "../expr";
-import { LawdexError, invalid, tooLarge } from "../errors";
+import { LawdexError, invalid, requestIssue, tooLarge } from "../errors";
 import { type FitProblem, MAX_FREE, gridStarts } from "./engine";
 import type { FitOutcome } from "./run";
 import { buildProgram } from "./program";
@@ -117,11 +117,7 @@ export type FitResponse = z.infer<typeof fitResponseSchema>;
 export function parseFitRequest(body: unknown): FitRequest {
   const r = fitRequestSchema.safeParse(body);
   if (r.success) return r.data;
-  const issue = r.error.issues[0] as z.core.$ZodIssue;
-  const field = issue.path.reduce<string>((acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), "") || "body";
-  if (issue.code === "too_big" && issue.path[0] === "data") throw tooLarge(field, `${field}: at most ${LIMITS.points} points per fit`);
-  if (issue.code === "unrecognized_keys") throw invalid(issue.keys[0] ?? field, `unknown field ${issue.keys.join(", ")}${field !== "body" ? ` in ${field}` : ""}`);
-  throw invalid(field, `${field}: ${issue.message}`);
+  throw requestIssue(r.error.issues, (issue, field) => (issue.path[0] === "data" ? `${field}: at most ${LIMITS.points} points per fit` : undefined));
 }
 
 export interface PreparedRequest {

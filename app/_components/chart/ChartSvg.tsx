@@ -2,7 +2,9 @@
  * Log-log chart of a law, rendered to SVG on the server (recharts 2.15 with a
  * fixed size and no animation renders fully in server HTML). Extrapolated
  * parts of each curve are dashed and the region outside the fitted range is
- * shaded.
+ * shaded. Every tick given is drawn (interval 0): recharts would otherwise
+ * drop ticks whose labels it measures as overlapping, which it can do in the
+ * browser but not on the server, and the two renderings would differ.
  */
 import type * as Recharts from "recharts";
 import type { LawChart as ChartData } from "@/lib/series";
@@ -18,6 +20,19 @@ export interface ChartProps {
   point?: { x: number; y: number } | null;
   width?: number;
   height?: number;
+}
+
+/**
+ * An id for the chart's clip paths (its own and each line's) that the server
+ * and the browser agree on. recharts otherwise numbers them from counters
+ * that live as long as the process, so a page prerendered after others gets "recharts7-clip" in its
+ * HTML and "recharts1-clip" when it hydrates, and React rejects the page.
+ */
+function chartId(chart: ChartData, width: number, height: number): string {
+  const key = JSON.stringify([chart.x, chart.y, chart.series.map((s) => [s.label, s.points[0], s.points.at(-1)]), width, height]);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  return `chart-${h.toString(36)}`;
 }
 
 /**
@@ -60,11 +75,13 @@ export function chartElement(rc: typeof Recharts, { chart, point, width = 760, h
   const yDomain: [number, number] = positive ? [yLo / pad, yHi * pad] : [yLo, yHi];
   const [xLo, xHi] = chart.x.domain;
   const range = chart.x.range;
+  const id = chartId(chart, width, height);
   const xLabel = `${chart.x.symbol} (${chart.x.unit})`;
   const yLabel = `${chart.y.symbol} (${chart.y.unit})`;
 
   return (
     <ComposedChart
+      id={id}
       width={width}
       height={height}
       data={rows}
@@ -80,6 +97,7 @@ export function chartElement(rc: typeof Recharts, { chart, point, width = 760, h
         domain={[xLo, xHi]}
         ticks={logTicks(xLo, xHi)}
         tickFormatter={(v: number) => formatNumber(v, 2)}
+        interval={0}
         allowDataOverflow
         label={{ value: xLabel, position: "insideBottom", offset: -20 }}
       />
@@ -89,6 +107,7 @@ export function chartElement(rc: typeof Recharts, { chart, point, width = 760, h
         domain={yDomain}
         ticks={positive ? logTicks(yDomain[0], yDomain[1]) : undefined}
         tickFormatter={(v: number) => formatNumber(v, 3)}
+        interval={0}
         allowDataOverflow
         width={70}
         label={{ value: yLabel, angle: -90, position: "insideLeft", offset: -8 }}
@@ -99,6 +118,7 @@ export function chartElement(rc: typeof Recharts, { chart, point, width = 760, h
         s.band ? (
           <Area
             key={`band${i}`}
+            id={`${id}-band${i}`}
             dataKey={`band${i}`}
             name={`${s.label} (95% interval)`}
             stroke="none"
@@ -114,6 +134,7 @@ export function chartElement(rc: typeof Recharts, { chart, point, width = 760, h
       {chart.series.map((s, i) => (
         <Line
           key={`in${i}`}
+          id={`${id}-in${i}`}
           dataKey={`in${i}`}
           name={s.label}
           stroke={COLORS[i % COLORS.length]}
@@ -127,6 +148,7 @@ export function chartElement(rc: typeof Recharts, { chart, point, width = 760, h
       {chart.series.map((s, i) => (
         <Line
           key={`ex${i}`}
+          id={`${id}-ex${i}`}
           dataKey={`ex${i}`}
           name={`${s.label} (extrapolated)`}
           stroke={COLORS[i % COLORS.length]}
