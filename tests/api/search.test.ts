@@ -14,6 +14,12 @@ describe("search", () => {
     expect(searchRegistry(getDb(), "parametric los").some((h) => h.ref === "hoffmann-2022-chinchilla/loss-nd")).toBe(true);
     expect(searchRegistry(getDb(), "alpha_N").some((h) => h.ref.startsWith("kaplan-2020-scaling/"))).toBe(true);
   });
+  it("finds Kaplan's critical batch size and L(N, S_min) by what a researcher types", () => {
+    const batch = searchRegistry(getDb(), "critical batch size").map((h) => h.ref);
+    expect(batch).toContain("kaplan-2020-scaling/b-crit");
+    const ns = searchRegistry(getDb(), "L(N, S)").map((h) => h.ref);
+    expect(ns).toContain("kaplan-2020-scaling/loss-n-smin");
+  });
   const hostile = ['"', '"unbalanced', "a*", "*", "NEAR(a b)", "(((", ")", "AND OR NOT", "a:b", "^x", "'; DROP TABLE papers; --", "😀", "\u0000", "chinchilla\" OR \"x", "-", "col:chinchilla"];
   it.each(hostile)("never errors on hostile FTS syntax: %j", (q) => {
     expect(() => searchRegistry(getDb(), q)).not.toThrow();
