@@ -196,6 +196,16 @@ export function resolveLaw(paper: string, content: LawContent, field: string): L
       for (const s of Object.keys(check.inputs)) {
         if (!inputSymbols.includes(s)) throw new LawError(`${set.field}.checks[${i}].inputs.${s}`, `${s} is not an input of this law`);
       }
+      content.inputs.forEach((input) => {
+        const v = check.inputs?.[input.symbol] as number;
+        const domain = input.domain ?? "positive";
+        if ((domain === "positive" && !(v > 0)) || (domain === "nonnegative" && !(v >= 0))) {
+          throw new LawError(
+            `${set.field}.checks[${i}].inputs.${input.symbol}`,
+            `${input.symbol} = ${v} is outside the input's domain (${domain === "positive" ? "greater than 0" : "0 or greater"}); the law is never evaluated there`,
+          );
+        }
+      });
     });
 
     return {

@@ -66,6 +66,9 @@ export class ContentError extends Error {
 
 export type Problem = ContentError["problems"][number];
 
+/** Aliases a YAML file may expand (each `*ref` counts); beyond it the file is refused, not expanded (billion laughs). */
+export const MAX_YAML_ALIASES = 100;
+
 function parseYaml(text: string, file: string, problems: Problem[], lineOffset = 0, keep?: (doc: Document) => void): unknown {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   keep?.(doc);
@@ -76,7 +79,59 @@ function parseYaml(text: string, file: string, problems: Problem[], lineOffset =
     }
     return undefined;
   }
-  return doc.toJS();
+  try {
+    return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (e) {
+    const reason = e instanceof Error ? e.message.split("\n")[0] : String(e);
+    problems.push({ file, field: "", message: `YAML aliases expand too far (at most ${MAX_YAML_ALIASES} uses of an alias): ${reason}` });
+    return undefined;
+  }
+}
+
+/** Bounds on what one content file may hold. */
+export const LIMITS = {
+  /** Any content file, in bytes. */
+  fileBytes: 512 * 1024,
+  /** A paper's YAML frontmatter, in bytes. */
+  frontmatterBytes: 256 * 1024,
+  /** A paper's prose below the frontmatter, in bytes. */
+  proseBytes: 128 * 1024,
+} as const;
+
+/**
+ * Reads a content file, or records why not: only regular files inside the
+ * content folder (a symlink may point within it, never out of it), at most
+ * LIMITS.fileBytes. Devices, pipes and directories are refused before any
+ * read, so a link to /dev/zero cannot hang the build.
+ */
+function readContentFile(root: string, rel: string, problems: Problem[]): string | undefined {
+  const full = path.join(root, rel);
+  let st: fs.Stats;
+  try {
+    const link = fs.lstatSync(full);
+    if (link.isSymbolicLink()) {
+      const target = fs.realpathSync(full);
+      const inside = fs.realpathSync(root);
+      if (target !== inside && !target.startsWith(inside + path.sep)) {
+        problems.push({ file: rel, field: "", message: `is a link to ${target}, outside the content folder; content files are read only from inside it` });
+        return undefined;
+      }
+    }
+    st = fs.statSync(full);
+  } catch (e) {
+    const code = e !== null && typeof e === "object" && "code" in e ? String(e.code) : "";
+    problems.push({ file: rel, field: "", message: code === "ENOENT" ? "is a link to nothing" : `cannot be read (${code || String(e)})` });
+    return undefined;
+  }
+  if (!st.isFile()) {
+    problems.push({ file: rel, field: "", message: `is not a regular file (${st.isDirectory() ? "a directory" : "a device, pipe or socket"}); content files must be plain text files` });
+    return undefined;
+  }
+  if (st.size > LIMITS.fileBytes) {
+    problems.push({ file: rel, field: "", message: `is ${st.size} bytes; a content file may be at most ${LIMITS.fileBytes} bytes` });
+    return undefined;
+  }
+  return fs.readFileSync(full, "utf8");
 }
 
 function validated<T>(schema: z.ZodType<T>, data: unknown, file: string, problems: Problem[], prefix = ""): T | undefined {
@@ -101,6 +156,16 @@ export function parsePaper(
   const m = FRONTMATTER.exec(text);
   if (!m) {
     problems.push({ file, field: "", message: "must start with YAML frontmatter between --- lines" });
+    return undefined;
+  }
+  const frontmatterBytes = Buffer.byteLength(m[1] as string);
+  if (frontmatterBytes > LIMITS.frontmatterBytes) {
+    problems.push({ file, field: "", message: `frontmatter is ${frontmatterBytes} bytes; it may be at most ${LIMITS.frontmatterBytes}` });
+    return undefined;
+  }
+  const proseBytes = Buffer.byteLength(m[2] as string);
+  if (proseBytes > LIMITS.proseBytes) {
+    problems.push({ file, field: "body", message: `the prose is ${proseBytes} bytes; it may be at most ${LIMITS.proseBytes}` });
     return undefined;
   }
   let doc: Document | undefined;
@@ -146,15 +211,24 @@ function recordPrintedSteps(laws: PaperFrontmatter["laws"], doc: Document): void
   });
 }
 
+function isLink(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 export function loadRegistry(root: string): Registry {
   const problems: Problem[] = [];
   const readYaml = (name: string) => {
     const file = path.join(root, name);
-    if (!fs.existsSync(file)) {
+    if (!fs.existsSync(file) && !isLink(file)) {
       problems.push({ file: name, field: "", message: "file is missing" });
       return undefined;
     }
-    return parseYaml(fs.readFileSync(file, "utf8"), name, problems);
+    const text = readContentFile(root, name, problems);
+    return text === undefined ? undefined : parseYaml(text, name, problems);
   };
   const domains = validated(domainsFileSchema, readYaml("domains.yaml"), "domains.yaml", problems) ?? [];
   const quantities = validated(quantitiesFileSchema, readYaml("quantities.yaml"), "quantities.yaml", problems) ?? [];
@@ -187,7 +261,9 @@ export function loadRegistry(root: string): Registry {
 
   for (const name of files) {
     const file = `papers/${name}`;
-    const parsed = parsePaper(file, fs.readFileSync(path.join(papersDir, name), "utf8"), problems);
+    const text = readContentFile(root, file, problems);
+    if (text === undefined) continue;
+    const parsed = parsePaper(file, text, problems);
     if (!parsed) continue;
     const { paper } = parsed;
     paper.domains.forEach((d, i) => {
@@ -395,7 +471,9 @@ function loadDatasets(root: string, problems: Problem[], papers: Set<string>, qu
   const out: Dataset[] = [];
   for (const name of fs.readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort()) {
     const file = `datasets/${name}`;
-    const data = parseYaml(fs.readFileSync(path.join(dir, name), "utf8"), file, problems);
+    const text = readContentFile(root, file, problems);
+    if (text === undefined) continue;
+    const data = parseYaml(text, file, problems);
     if (data === undefined) continue;
     const ds = validated(datasetSchema, data, file, problems);
     if (!ds) continue;

@@ -12,6 +12,7 @@ import type { Pluggable } from "unified";
 interface MdastNode {
   type: string;
   name?: string | null;
+  url?: string;
   position?: { start: { line: number; column: number } };
   children?: MdastNode[];
 }
@@ -24,19 +25,45 @@ const FORBIDDEN: Record<string, string> = {
   mdxJsxTextElement: "JSX elements are not allowed in paper prose",
 };
 
+/** Link targets prose may use: the web, this site (relative) and anchors; never javascript:, data:, file: … */
+export function safeLinkTarget(url: string): boolean {
+  const u = url.trim();
+  if (/^https?:\/\//i.test(u)) return true;
+  // relative or an anchor: no scheme before the first / ? or #
+  return !/^[a-z][a-z0-9+.-]*:/i.test(u) && !u.startsWith("//");
+}
+
 function proseOnly(options: { firstLine?: number } = {}) {
   const offset = (options.firstLine ?? 1) - 1;
   return (tree: MdastNode) => {
     const walk = (n: MdastNode): void => {
+      const at = n.position ? ` (line ${n.position.start.line + offset}, column ${n.position.start.column})` : "";
       const reason = FORBIDDEN[n.type];
-      if (reason) {
-        const at = n.position ? ` (line ${n.position.start.line + offset}, column ${n.position.start.column})` : "";
-        throw new Error(`${reason}${at}`);
+      if (reason) throw new Error(`${reason}${at}`);
+      if ((n.type === "link" || n.type === "image" || n.type === "definition") && n.url !== undefined && !safeLinkTarget(n.url)) {
+        throw new Error(`link target ${JSON.stringify(n.url.slice(0, 60))} is not allowed in paper prose: use an http(s) address, a relative path or a #anchor${at}`);
       }
       n.children?.forEach(walk);
     };
     walk(tree);
   };
+}
+
+/** Display-math fences `$$` outside code, counted: an odd number leaves the rest of the prose as math. */
+function unbalancedDisplayMath(body: string, firstLine: number): string | null {
+  const lines = body.split("\n");
+  let inFence = false;
+  let open: number | null = null;
+  lines.forEach((line, i) => {
+    if (/^\s*(```|~~~)/.test(line)) {
+      inFence = !inFence;
+      return;
+    }
+    if (inFence) return;
+    const count = (line.replace(/`[^`]*`/g, "").match(/\$\$/g) ?? []).length;
+    for (let k = 0; k < count; k++) open = open === null ? i : null;
+  });
+  return open === null ? null : `unbalanced $$: an odd number of $$ fences, so the last one (line ${open + firstLine}) is never closed`;
 }
 
 export const remarkPlugins: Pluggable[] = [remarkMath, proseOnly];
@@ -47,8 +74,17 @@ export const rehypePlugins: Pluggable[] = [[rehypeKatex, { throwOnError: true, s
  * `firstLine` is the file line the prose starts on, so reported lines are the file's.
  */
 export async function checkProse(body: string, firstLine = 1): Promise<string | null> {
+  const fences = unbalancedDisplayMath(body, firstLine);
+  if (fences) return fences;
   try {
-    await compile(body, { remarkPlugins: [remarkMath, [proseOnly, { firstLine }]], rehypePlugins });
+    const file = await compile(body, { remarkPlugins: [remarkMath, [proseOnly, { firstLine }]], rehypePlugins });
+    // rehype-katex reports what KaTeX cannot render as a message and draws it in red; here it is an error
+    const math = file.messages.find((m) => m.source === "rehype-katex");
+    if (math) {
+      const line = math.line !== undefined && math.line !== null ? ` (line ${math.line + firstLine - 1})` : "";
+      const cause = math.cause instanceof Error ? `: ${(math.cause.message.split("\n")[0] ?? "").replace(/\u0332/g, "")}` : "";
+      return `KaTeX cannot render this math${cause}${line}`;
+    }
     return null;
   } catch (e) {
     const msg = (e instanceof Error ? e.message : String(e)).split("\n")[0] ?? "";

@@ -187,6 +187,72 @@ describe("db:build on broken content", () => {
       apply: () => fs.renameSync(path.join(content, KAPLAN), path.join(content, "papers/Kaplan2020.mdx")),
       expected: /papers\/Kaplan2020\.mdx: : file name "Kaplan2020" must be <first-author-surname>-<year>-<word>\.mdx/,
     },
+    {
+      name: "a paper that is a link out of the content folder",
+      apply: () => fs.symlinkSync("/etc/hostname", path.join(content, "papers/evil-2024-link.mdx")),
+      expected: /^papers\/evil-2024-link\.mdx: : is a link to \/etc\/hostname, outside the content folder; content files are read only from inside it$/,
+    },
+    {
+      name: "a paper that is a link to /dev/zero (refused before any read)",
+      apply: () => fs.symlinkSync("/dev/zero", path.join(content, "papers/zero-2024-device.mdx")),
+      expected: /^papers\/zero-2024-device\.mdx: : is a link to \/dev\/zero, outside the content folder/,
+    },
+    {
+      name: "a paper that is a link to a directory inside content",
+      apply: () => fs.symlinkSync(path.join(content, "datasets"), path.join(content, "papers/dir-2024-link.mdx")),
+      expected: /^papers\/dir-2024-link\.mdx: : is not a regular file \(a directory\); content files must be plain text files$/,
+    },
+    {
+      name: "a paper that is a link to nothing",
+      apply: () => fs.symlinkSync(path.join(content, "papers/missing.mdx"), path.join(content, "papers/gone-2024-link.mdx")),
+      expected: /^papers\/gone-2024-link\.mdx: : is a link to nothing$/,
+    },
+    {
+      name: "an oversized content file",
+      apply: () => edit(KAPLAN, /\n---\n/, `\n---\n${"Padding prose. ".repeat(40_000)}\n`),
+      expected: /^papers\/kaplan-2020-scaling\.mdx: : is \d+ bytes; a content file may be at most 524288 bytes$/,
+    },
+    {
+      name: "prose over its limit",
+      apply: () => edit(KAPLAN, /\n---\n/, `\n---\n${"Padding prose. ".repeat(10_000)}\n`),
+      expected: /^papers\/kaplan-2020-scaling\.mdx: body: the prose is \d+ bytes; it may be at most 131072$/,
+    },
+    {
+      name: "YAML aliases that expand exponentially (billion laughs)",
+      apply: () =>
+        edit(
+          KAPLAN,
+          "domains: [llm-pretraining]",
+          `domains: [llm-pretraining]\nx0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${Array.from({ length: 8 }, (_, i) => `x${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(", ")}]`).join("\n")}`,
+        ),
+      expected: /^papers\/kaplan-2020-scaling\.mdx: : YAML aliases expand too far \(at most 100 uses of an alias\)/,
+    },
+    {
+      name: "math KaTeX cannot render (an unknown macro)",
+      apply: () => edit(KAPLAN, /\nKaplan et al\. measure/, "\nA bad macro $\\notamacro{N}$ here.\n\nKaplan et al. measure"),
+      expected: new RegExp(`^papers/kaplan-2020-scaling\\.mdx: body: KaTeX cannot render this math: KaTeX parse error: Undefined control sequence: \\\\notamacro .*\\(line ${PROSE_LINE}\\)$`),
+    },
+    {
+      name: "unbalanced display math",
+      // "$$$$" in a replacement string writes "$$"
+      apply: () => edit(KAPLAN, /\nKaplan et al\. measure/, "\n$$$$\nL = 1\n\nKaplan et al. measure"),
+      expected: /^papers\/kaplan-2020-scaling\.mdx: body: unbalanced \$\$: an odd number of \$\$ fences, so the last one \(line \d+\) is never closed$/,
+    },
+    {
+      name: "a javascript: link in prose",
+      apply: () => edit(KAPLAN, /\nKaplan et al\. measure/, "\nSee [this](javascript:alert(1)).\n\nKaplan et al. measure"),
+      expected: /^papers\/kaplan-2020-scaling\.mdx: body: link target "javascript:alert\(1\)" is not allowed in paper prose: use an http\(s\) address, a relative path or a #anchor \(line \d+, column 5\)$/,
+    },
+    {
+      name: "a data: link in prose",
+      apply: () => edit(KAPLAN, /\nKaplan et al\. measure/, "\nSee [this](data:text/html,hi).\n\nKaplan et al. measure"),
+      expected: /body: link target "data:text\/html,hi" is not allowed in paper prose/,
+    },
+    {
+      name: "a check at an input outside the law's domain",
+      apply: () => edit(KAPLAN, "      - inputs: { C_min: 1.0e4 }\n        kind: derived", "      - inputs: { C_min: -1.0e4 }\n        kind: derived"),
+      expected: /\.checks\[\d+\]\.inputs\.C_min: C_min = -10000 is outside the input's domain \(greater than 0\); the law is never evaluated there$/,
+    },
   ];
 
   it.each(cases)("$name: fails naming file and field, and keeps the previous database", async ({ apply, expected }) => {
