@@ -1,7 +1,7 @@
 /**
  * bench/api: the prediction route against a route of the same build that
  * returns a constant JSON body (the framework's ceiling), side by side in one
- * run, against `next start` on loopback; and a 10,000-point batch against a
+ * run, against the production server on loopback; and a 10,000-point batch against a
  * 1-point one.
  *
  *   npm run bench:api [-- --seconds 10 --connections 20 --no-build]
@@ -74,7 +74,7 @@ try {
   }
   for (const xs of [l1, l10k, lcols, i1, icols]) xs.sort((a, b) => a - b);
 
-  console.log(`bench/api: next start on loopback, ${CONNECTIONS} connections, ${SECONDS} s per run, runs interleaved\n`);
+  console.log(`bench/api: production server on loopback, ${CONNECTIONS} connections, ${SECONDS} s per run, runs interleaved\n`);
   for (const r of runs) console.log(show(r));
   console.log(`\n  predict (?law=, fixed path) / ceiling throughput = ${(rf / rc).toFixed(2)}x   (target >= 0.9x: ${rf / rc >= 0.9 ? "met" : "NOT met"})`);
   console.log(`  predict (per-law dynamic path) / ceiling     = ${(rp / rc).toFixed(2)}x   (target >= 0.9x: ${rp / rc >= 0.9 ? "met" : "NOT met"})`);

@@ -1,27 +1,123 @@
 /**
  * bench/load: 60 s at 50 concurrent connections against the prediction route
- * and against a law page (bounded; loopback only). Reports throughput,
- * latency and errors; any error makes the run exit non-zero.
+ * and against a law page; then a mixed run (predictions, comparisons, search,
+ * pages, small fits) with one costly request always in flight (a comparison
+ * of eight frontiers at ~500 points, or a 4,500-start fit, alternately) while
+ * /api/v1/health is probed every 20 ms. Bounded; loopback only. Any error
+ * makes the run exit non-zero; so does a health p99 of 100 ms or more.
  *
  *   npm run bench:load [-- --seconds 60 --connections 50 --no-build]
  */
+import autocannon from "autocannon";
 import { startServer } from "./server";
 import { load, show } from "./http";
 
 const arg = (name: string, d: number) => (process.argv.includes(`--${name}`) ? Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) : d);
 const SECONDS = arg("seconds", 60);
 const CONNECTIONS = arg("connections", 50);
+const HEALTH_P99_TARGET_MS = 100;
+
+const FRONTIERS = [
+  "hoffmann-2022-chinchilla/loss-nd",
+  "hoffmann-2022-chinchilla/loss-nd~unrounded",
+  "besiroglu-2024-replication/loss-nd",
+  "kaplan-2020-scaling/loss-nd",
+  "mcleish-2025-gemstones/loss-nd",
+  "mcleish-2025-gemstones/loss-nd~cooldown",
+  "mcleish-2025-gemstones/loss-nd~le-100b",
+  "besiroglu-2024-replication/loss-nd~replicate-exactly",
+].join(",");
+
+function smallFit(points: number, starts: "published" | "grid"): string {
+  const data = { N: [] as number[], D: [] as number[], L: [] as number[] };
+  for (let i = 0; i < points; i++) {
+    const N = 10 ** (7.5 + (2.5 * i) / points);
+    const D = 10 ** (9.5 + (2.5 * ((i * 13) % points)) / points);
+    data.N.push(N);
+    data.D.push(D);
+    data.L.push((1.8 + 480 / N ** 0.35 + 2100 / D ** 0.37) * (1 + 0.004 * Math.sin(i)));
+  }
+  const grid = { A: [0, 5, 10, 15, 20, 25], B: [0, 5, 10, 15, 20, 25], E: [-1, -0.5, 0, 0.5, 1], alpha: [0, 0.5, 1, 1.5, 2], beta: [0, 0.5, 1, 1.5, 2] };
+  return JSON.stringify({ law: "hoffmann-2022-chinchilla/loss-nd", data, log: ["A", "B", "E"], lse: true, starts: starts === "grid" ? { grid } : "published" });
+}
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? Number.NaN;
+};
 
 const { url, stop } = await startServer();
 try {
   const a = await load("predict", { url: `${url}/api/v1/laws/hoffmann-2022-chinchilla/loss-nd/predict?N=7e10&D=1.4e12`, connections: CONNECTIONS, seconds: SECONDS });
   const b = await load("law page", { url: `${url}/laws/hoffmann-2022-chinchilla/loss-nd`, connections: CONNECTIONS, seconds: SECONDS });
-  console.log(`bench/load: ${SECONDS} s at ${CONNECTIONS} connections each, next start on loopback\n`);
+
+  // the mixed run, with one costly request always in flight and health probed throughout
+  let running = true;
+  const costly = { done: 0, errors: 0, statuses: new Map<number, number>() };
+  const costlyLoop = (async () => {
+    for (let i = 0; running; i++) {
+      const req =
+        i % 2 === 0
+          ? fetch(`${url}/api/v1/compare?laws=${FRONTIERS}&x=compute&x.unit=FLOP&from=1e18&to=1e26&points=${500 - (i % 400)}`)
+          : fetch(`${url}/api/v1/fit`, { method: "POST", body: smallFit(240, "grid"), headers: { "content-type": "application/json" } });
+      try {
+        const r = await req;
+        await r.arrayBuffer();
+        costly.statuses.set(r.status, (costly.statuses.get(r.status) ?? 0) + 1);
+        if (r.status >= 500 && r.status !== 503) costly.errors++;
+        costly.done++;
+      } catch {
+        costly.errors++;
+      }
+    }
+  })();
+  const health: number[] = [];
+  let healthErrors = 0;
+  const healthLoop = (async () => {
+    while (running) {
+      const t0 = performance.now();
+      try {
+        const r = await fetch(`${url}/api/v1/health`);
+        await r.arrayBuffer();
+        if (!r.ok) healthErrors++;
+        health.push(performance.now() - t0);
+      } catch {
+        healthErrors++;
+      }
+      await new Promise((done) => setTimeout(done, 20));
+    }
+  })();
+  const json = { "content-type": "application/json" };
+  const mixed = await autocannon({
+    url,
+    connections: Math.max(1, Math.floor(CONNECTIONS / 5)),
+    duration: SECONDS,
+    requests: [
+      { method: "GET", path: "/api/v1/laws/hoffmann-2022-chinchilla/loss-nd/predict?N=7e10&D=1.4e12" },
+      { method: "GET", path: "/api/v1/compare?laws=kaplan-2020-scaling/loss-n,hoffmann-2022-chinchilla/loss-nd&x=params&fix.D=20*N" },
+      { method: "GET", path: "/search?q=chinchilla" },
+      { method: "GET", path: "/laws/kaplan-2020-scaling/loss-n" },
+      { method: "GET", path: "/papers/hoffmann-2022-chinchilla" },
+      { method: "POST", path: "/api/v1/predict", headers: json, body: JSON.stringify({ law: "kaplan-2020-scaling/loss-nd", inputs: { N: [1e8, 1e9], D: [1e9, 1e10] } }) },
+      { method: "POST", path: "/api/v1/fit", headers: json, body: smallFit(40, "published") },
+    ],
+  });
+  running = false;
+  await Promise.all([costlyLoop, healthLoop]);
+
+  console.log(`bench/load: ${SECONDS} s per run, production server on loopback\n`);
   console.log(show(a));
   console.log(show(b));
-  const errors = a.errors + a.non2xx + b.errors + b.non2xx;
+  const mixedErrors = mixed.errors + mixed.timeouts + mixed.non2xx;
+  console.log(
+    `  ${"mixed (7 request kinds), 1 costly in flight".padEnd(44)} ${mixed.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(mixed.latency.p50).padStart(4)} ms   p99 ${String(mixed.latency.p99).padStart(4)} ms   errors ${mixedErrors}`,
+  );
+  console.log(`  costly requests completed: ${costly.done} (${[...costly.statuses].map(([s, n]) => `${n}× ${s}`).join(", ")}), errors ${costly.errors}`);
+  const p99 = percentile(health, 0.99);
+  console.log(`  /api/v1/health during the mixed run: ${health.length} probes, p50 ${percentile(health, 0.5).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (target < ${HEALTH_P99_TARGET_MS} ms), errors ${healthErrors}`);
+  const errors = a.errors + a.non2xx + b.errors + b.non2xx + mixedErrors + costly.errors + healthErrors;
   console.log(`\n  errors: ${errors}`);
-  if (errors > 0) process.exitCode = 1;
+  if (errors > 0 || !(p99 < HEALTH_P99_TARGET_MS)) process.exitCode = 1;
 } finally {
   stop();
 }

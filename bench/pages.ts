@@ -46,7 +46,7 @@ try {
     .filter((f) => f.endsWith(".js") || f.endsWith(".css"))
     .map((f) => ({ f, size: fs.statSync(path.join(".next/static/chunks", f)).size }));
 
-  console.log(`bench/pages: next start on loopback, ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} alternating rounds\n`);
+  console.log(`bench/pages: production server on loopback, ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} alternating rounds\n`);
   const summary: string[] = [];
   for (const p of pages) {
     const page = `${url}${p.route}`;

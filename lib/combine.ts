@@ -8,7 +8,7 @@
  * the same quantity in the same unit, and sums and differences must add like
  * to like. Mismatches are errors with the position of the offending call.
  */
-import { BUILTIN_FUNCTIONS, type CompiledWith, ExprError, type Node, compileWith, prepare } from "./expr";
+import { BUILTIN_FUNCTIONS, type CompiledWith, ExprError, type Node, compileWith, prepare, symbolsOf } from "./expr";
 import { invalid, tooLarge } from "./errors";
 import { type Law, executable, toPositiveNumber } from "./law";
 import type { Quantities } from "./quantities";
@@ -35,7 +35,13 @@ function describe(k: Kind, quantities: Quantities): string {
   return k.t === "quantity" ? `${quantities.name(k.quantity)} (${k.unit}) from ${k.from}` : k.t === "number" ? "a plain number" : "a derived value";
 }
 
-export function prepareCombination(laws: Record<string, Law>, expr: string, variables: readonly string[], quantities: Quantities): Combination {
+/**
+ * `given` are the names the caller sent values for; every one must be a
+ * variable of the expression (an unused name is a mistake, and accepting
+ * thousands of them would cost work for nothing). `field` is where the caller
+ * sent them (`at` or `points[0]`), for messages.
+ */
+export function prepareCombination(laws: Record<string, Law>, expr: string, given: readonly string[], quantities: Quantities, field = "at"): Combination {
   const aliases = Object.keys(laws);
   if (aliases.length === 0) throw invalid("laws", "give at least one law alias");
   if (aliases.length > MAX_COMBINE_LAWS) throw invalid("laws", `at most ${MAX_COMBINE_LAWS} laws in one combination`);
@@ -44,20 +50,26 @@ export function prepareCombination(laws: Record<string, Law>, expr: string, vari
     if (BUILTIN_FUNCTIONS.has(a)) throw invalid(`laws.${a}`, `alias "${a}" is a built-in function name`);
     if (a in Object.prototype || a.startsWith("__")) throw invalid(`laws.${a}`, `"${a}" cannot be an alias`);
   }
-  for (const v of variables) {
+  for (const v of given) {
     // harmless in compiled code (variables become slots), but never a sensible name
-    if (v in Object.prototype || v.startsWith("__")) throw invalid(`at.${v}`, `"${v}" cannot be a variable name`);
-    if (!ALIAS.test(v)) throw invalid(`at.${v.slice(0, 40)}`, `variable "${v.slice(0, 40)}" must be a name`);
-    if (Object.hasOwn(laws, v)) throw invalid(`at.${v}`, `variable "${v}" is also a law alias`);
+    if (v in Object.prototype || v.startsWith("__")) throw invalid(`${field}.${v.slice(0, 40)}`, `"${v.slice(0, 40)}" cannot be a variable name`);
+    if (!ALIAS.test(v)) throw invalid(`${field}.${v.slice(0, 40)}`, `variable "${v.slice(0, 40)}" must be a name`);
+    if (Object.hasOwn(laws, v)) throw invalid(`${field}.${v}`, `variable "${v}" is also a law alias`);
   }
   const functions = new Map(aliases.map((a) => [a, { min: (laws[a] as Law).inputs.length, max: (laws[a] as Law).inputs.length }] as const));
   let tree: Node;
   try {
-    tree = prepare(expr, { symbols: new Set(variables), functions });
+    tree = prepare(expr, { symbols: new Set(given), functions });
   } catch (e) {
     if (e instanceof ExprError) throw invalid("expr", e.message);
     throw e;
   }
+  const used = new Set(symbolsOf(tree));
+  const unused = given.find((v) => !used.has(v));
+  if (unused !== undefined) {
+    throw invalid(`${field}.${unused}`, `${unused} is not a variable of the expression (it uses ${[...used].join(", ") || "none"})`);
+  }
+  const variables = [...given];
   const warnings: string[] = [];
   const kind = (n: Node): Kind => {
     switch (n.kind) {
@@ -128,21 +140,32 @@ export interface CombineRequest {
   laws: Record<string, Law>;
   expr: string;
   points: Record<string, unknown>[];
+  /** Where the caller sent the points: `at` (one point) or `points` (a batch), for messages. */
+  field?: "at" | "points";
 }
 
 export function combine(req: CombineRequest, quantities: Quantities) {
   if (req.points.length === 0) throw invalid("points", "points is empty");
   if (req.points.length > MAX_COMBINE_POINTS) throw tooLarge("points", `at most ${MAX_COMBINE_POINTS} points per request, got ${req.points.length}`);
-  const variables = Object.keys(req.points[0] ?? {});
-  const c = prepareCombination(req.laws, req.expr, variables, quantities);
+  const at = (i: number) => (req.field === "at" ? "at" : `points[${i}]`);
+  const c = prepareCombination(req.laws, req.expr, Object.keys(req.points[0] ?? {}), quantities, at(0));
+  const { variables } = c;
+  const slot = new Map(variables.map((v, j) => [v, j]));
   const x = new Float64Array(variables.length);
   const values = req.points.map((pt, i) => {
-    const keys = Object.keys(pt);
-    if (keys.length !== variables.length || !keys.every((k) => variables.includes(k))) {
-      throw invalid(`points[${i}]`, `points[${i}] must give exactly ${variables.join(", ") || "no variables"}`);
+    // linear: each key is looked up once, and any key beyond the variables is an error
+    let count = 0;
+    for (const k in pt) {
+      if (!Object.hasOwn(pt, k)) continue;
+      if (!slot.has(k)) throw invalid(`${at(i)}.${k.slice(0, 40)}`, `${k.slice(0, 40)} is not a variable of the expression (it uses ${variables.join(", ") || "none"})`);
+      count++;
+    }
+    if (count !== variables.length) {
+      const missing = variables.find((v) => !Object.hasOwn(pt, v)) as string;
+      throw invalid(`${at(i)}.${missing}`, `${at(i)} must give ${missing} (every point gives ${variables.join(", ")})`);
     }
     variables.forEach((v, j) => {
-      x[j] = toPositiveNumber(pt[v], `points[${i}].${v}`);
+      x[j] = toPositiveNumber(pt[v], `${at(i)}.${v}`);
     });
     const y = c.fn(x, c.calls);
     return Number.isFinite(y) ? y : null;

@@ -7,7 +7,7 @@
  * returned as a warning; NaN and overflow become flagged gaps, never numbers.
  */
 import { compile, type Compiled, ExprError, prepare } from "./expr";
-import { invalid } from "./errors";
+import { invalid, tooLarge } from "./errors";
 import { type Law, executable } from "./law";
 import { DEFAULT_FLOPS_PER_PARAM_TOKEN, allocationInputs, optimize } from "./optimize";
 import type { Quantities } from "./quantities";
@@ -18,6 +18,28 @@ import { deltaInterval } from "./uncertainty";
 
 export const MAX_COMPARE_LAWS = 8;
 export const MAX_COMPARE_POINTS = 500;
+/**
+ * Inner solves one comparison may ask for: each point of a law drawn along its
+ * compute-optimal frontier is one optimisation, and a 95% interval adds two per
+ * coefficient with a standard error. About 1.5 s of one core at the limit; the
+ * server runs anything beyond INLINE_COMPARE_SOLVES in its worker pool.
+ */
+export const MAX_COMPARE_SOLVES = 20_000;
+/** Up to this many solves a comparison runs where it is asked (about 0.1 s); beyond, off the request thread. */
+export const INLINE_COMPARE_SOLVES = 1_500;
+
+/** The inner solves a comparison needs (frontier points × (1 + 2 per coefficient with a standard error)). */
+export function compareSolves(req: Pick<CompareRequest, "laws" | "axis" | "points" | "xs">, quantities: Quantities): number {
+  const points = req.xs?.length ?? req.points;
+  let solves = 0;
+  for (const law of req.laws) {
+    const direct = law.inputs.some((i) => quantities.relation(i.quantity, req.axis.quantity) !== "unrelated");
+    if (direct) continue;
+    const withErrors = law.coefficients.filter((c) => c.stderr !== undefined && c.stderr > 0).length;
+    solves += points * (1 + 2 * withErrors);
+  }
+  return solves;
+}
 
 export interface FixedSpec {
   /** A number, or an expression of the law's other inputs (e.g. 20*N). */
@@ -88,6 +110,13 @@ export function compare(req: CompareRequest, quantities: Quantities): CompareRes
   if (!(req.to > req.from)) throw invalid("to", "to must be greater than from");
   if (!Number.isInteger(req.points) || req.points < 2 || req.points > MAX_COMPARE_POINTS) {
     throw invalid("points", `points must be a whole number from 2 to ${MAX_COMPARE_POINTS}`);
+  }
+  const solves = compareSolves(req, quantities);
+  if (solves > MAX_COMPARE_SOLVES) {
+    throw tooLarge(
+      "points",
+      `this comparison needs ${solves} compute-optimal solves (frontier points × (1 + 2 per coefficient with a standard error)); at most ${MAX_COMPARE_SOLVES} per request: ask for fewer points or fewer frontier laws`,
+    );
   }
   const k = req.k ?? DEFAULT_FLOPS_PER_PARAM_TOKEN;
   checkNumber(k, "k");
@@ -209,6 +238,9 @@ function directSeries(p: Plan, xs: number[], axisFactor: number, fixed: Record<s
   const warnings: string[] = [];
   const unused = Object.keys(fixed).filter((s) => !law.inputs.some((i) => i.symbol === s));
   if (unused.length) warnings.push(`${unused.map((s) => `fix.${s}`).join(", ")} does not apply: ${law.id} has no such input`);
+  if (Object.hasOwn(fixed, input.symbol)) {
+    warnings.push(`fix.${input.symbol} does not apply to ${law.id}: ${input.symbol} is the axis, so it takes every value along it`);
+  }
   for (const f of fixers) {
     const sym = law.inputs[f.index]?.symbol as string;
     warnings.push(`${sym} = ${fixed[sym]?.expr}${fixed[sym]?.unit ? ` ${fixed[sym]?.unit}` : ` (${law.inputs[f.index]?.unit})`}`);
@@ -216,7 +248,19 @@ function directSeries(p: Plan, xs: number[], axisFactor: number, fixed: Record<s
   const inputsAt = (xv: number): Float64Array => {
     const x = new Float64Array(law.inputs.length);
     x[p.axisIndex] = xv * toInput;
-    for (const f of fixers) x[f.index] = f.fn(f.deps.map((d) => x[d] as number));
+    for (const f of fixers) {
+      const v = f.fn(f.deps.map((d) => x[d] as number));
+      const target = law.inputs[f.index] as Law["inputs"][number];
+      const domain = target.domain ?? "positive";
+      if (!Number.isFinite(v) || (domain === "positive" && v <= 0) || (domain === "nonnegative" && v < 0)) {
+        const sym = target.symbol;
+        throw invalid(
+          `fix.${sym}`,
+          `fix.${sym} = ${fixed[sym]?.expr} gives ${sym} = ${v} at ${input.symbol} = ${x[p.axisIndex]}; ${sym} must be ${domain === "positive" ? "a finite number greater than 0" : domain === "nonnegative" ? "a finite number, 0 or greater" : "a finite number"}`,
+        );
+      }
+      x[f.index] = v;
+    }
     return x;
   };
   const evalAt = (l: Law, xv: number) => executable(l).fn(inputsAt(xv));
@@ -225,26 +269,24 @@ function directSeries(p: Plan, xs: number[], axisFactor: number, fixed: Record<s
 
 function frontierSeries(p: Plan, xs: number[], axisFactor: number, k: number, yMode: "output" | "params" | "tokens", quantities: Quantities): CompareSeries {
   const { law } = p;
-  const pick = (l: Law, C: number) => {
-    const a = optimize(l, C, quantities, k);
-    return yMode === "params" ? a.N : yMode === "tokens" ? a.D : a.value;
-  };
   const warnings = [`drawn along its compute-optimal frontier: ${yMode === "output" ? `${law.output.symbol} at the optimal` : `the optimal ${yMode === "params" ? "N" : "D"} for the`} split of C = ${k}·N·D`];
-  const extrapolatedAt = (C: number) => {
+  // the law's own solve at each x gives both the value and whether it is extrapolated (one solve, not two)
+  const own = new Map<number, { value: number; extrapolated: boolean }>();
+  const solve = (l: Law, xv: number): { value: number; extrapolated: boolean } => {
     try {
-      return optimize(law, C, quantities, k).extrapolated;
+      const a = optimize(l, xv * axisFactor, quantities, k);
+      return { value: yMode === "params" ? a.N : yMode === "tokens" ? a.D : a.value, extrapolated: a.extrapolated };
     } catch {
-      return false;
+      return { value: Number.NaN, extrapolated: false };
     }
   };
   const evalAt = (l: Law, xv: number) => {
-    try {
-      return pick(l, xv * axisFactor);
-    } catch {
-      return Number.NaN;
-    }
+    if (l !== law) return solve(l, xv).value;
+    const r = solve(l, xv);
+    own.set(xv, r);
+    return r.value;
   };
-  return assemble(p, xs, null, evalAt, warnings, (xv) => extrapolatedAt(xv * axisFactor));
+  return assemble(p, xs, null, evalAt, warnings, (xv) => own.get(xv)?.extrapolated ?? false);
 }
 
 function assemble(

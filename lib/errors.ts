@@ -7,9 +7,9 @@ import type { z } from "zod";
 
 export class LawdexError extends Error {
   readonly code: string;
-  readonly status: 400 | 404 | 413 | 422 | 503;
+  readonly status: 400 | 404 | 413 | 415 | 422 | 503;
   readonly field: string | null;
-  constructor(status: 400 | 404 | 413 | 422 | 503, code: string, field: string | null, message: string) {
+  constructor(status: 400 | 404 | 413 | 415 | 422 | 503, code: string, field: string | null, message: string) {
     super(message);
     this.name = "LawdexError";
     this.status = status;
@@ -24,6 +24,8 @@ export const notFound = (field: string | null, message: string) =>
   new LawdexError(404, "not_found", field, message);
 export const tooLarge = (field: string | null, message: string) =>
   new LawdexError(413, "too_large", field, message);
+/** The body is not in a format the route reads (a POST route reads application/json). */
+export const unsupportedMedia = (field: string | null, message: string) => new LawdexError(415, "unsupported_media_type", field, message);
 /** The server is at its limit for costly work (fits); the caller may retry later. */
 export const busy = (field: string | null, message: string) => new LawdexError(503, "busy", field, message);
 

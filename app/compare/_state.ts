@@ -1,58 +1,152 @@
-/** The compare view's state from a URL, shared by the page and its .svg/.csv exports. */
+/** The compare view's state from a URL, shared by the page, its .svg/.csv exports and GET /api/v1/compare. */
 import { findLaw, getQuantities } from "@/app/api/v1/_lib/lookup";
+import { fitPool } from "@/app/api/v1/_lib/fit";
 import { chartMarkup } from "@/app/_lib/svg";
-import { type CompareRequest, type CompareResult, compare, compareQuery, comparisonChart } from "@/lib/compare";
+import {
+  type CompareRequest,
+  type CompareResult,
+  INLINE_COMPARE_SOLVES,
+  compare,
+  compareQuery,
+  compareSolves,
+  comparisonChart,
+} from "@/lib/compare";
 import type { Quantities } from "@/lib/quantities";
 
 export interface CompareState {
-  query: Record<string, string>;
   request: CompareRequest;
   result: CompareResult;
   quantities: Quantities;
   /** The same comparison at exactly these x (for tables), computed once per list of x. */
-  at: (xs: number[]) => CompareResult;
+  at: (xs: number[]) => Promise<CompareResult>;
   /** The chart's markup, rendered once per state. */
   chart: () => string;
 }
 
-// A comparison is a pure function of the query and the (read-only) database,
-// and frontiers with intervals are expensive, so recent results are kept.
-const MAX_CACHED = 200;
-const cache = new WeakMap<object, Map<string, CompareState>>();
+/**
+ * Runs a comparison where it costs least to the server: small ones on the
+ * calling thread, costly ones (frontiers with intervals) in the worker pool,
+ * so that a request for eight frontiers at 500 points never holds up the
+ * requests behind it. The budget itself is enforced by lib/compare.
+ */
+export async function runCompare(request: CompareRequest, quantities: Quantities): Promise<CompareResult> {
+  if (compareSolves(request, quantities) <= INLINE_COMPARE_SOLVES) return compare(request, quantities);
+  const reply = await fitPool().run({ kind: "compare", request, quantities: quantities.all() });
+  if (reply.kind !== "compare") throw new Error("the worker answered another task");
+  return reply.result;
+}
 
-export function compareState(query: Record<string, string>): CompareState {
+/**
+ * Recent comparisons, bounded in bytes (not only in entries): a comparison is
+ * a pure function of its request and the read-only database. The key is the
+ * parsed request (laws, axis, span, points, fixed inputs, y, k), so parameters
+ * a route ignores (`at` for the JSON route, their order, defaults spelled out)
+ * never make a second entry.
+ */
+export const MAX_CACHE_BYTES = 32 * 1024 * 1024;
+/** Tables (`at=`) kept per comparison. */
+const MAX_TABLES = 8;
+
+interface Entry {
+  state: Promise<CompareState>;
+  bytes: number;
+}
+
+/** One cache per open database (its quantities object): a rebuilt database starts an empty one. */
+interface Cache {
+  entries: Map<string, Entry>;
+  bytes: number;
+}
+
+const caches = new WeakMap<object, Cache>();
+let current: Cache | null = null;
+
+/** A rough size in memory: JS strings are two bytes a character. */
+const sizeOf = (v: unknown): number => 2 * JSON.stringify(v).length;
+
+function cacheFor(quantities: Quantities): Cache {
+  let c = caches.get(quantities);
+  if (!c) {
+    c = { entries: new Map(), bytes: 0 };
+    caches.set(quantities, c);
+  }
+  current = c;
+  return c;
+}
+
+function evict(c: Cache): void {
+  for (const [key, entry] of c.entries) {
+    if (c.bytes <= MAX_CACHE_BYTES) break;
+    c.entries.delete(key);
+    c.bytes -= entry.bytes;
+  }
+}
+
+/** The request's identity: what changes the answer, and nothing else. */
+export function requestKey(r: CompareRequest): string {
+  const fixed = Object.entries(r.fixed ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([r.laws.map((l) => l.id), r.axis.quantity, r.axis.unit ?? null, r.from, r.to, r.points, fixed, r.y ?? "output", r.k ?? null]);
+}
+
+export function compareState(query: Record<string, string>): Promise<CompareState> {
   const quantities = getQuantities();
-  let byQuery = cache.get(quantities);
-  if (!byQuery) {
-    byQuery = new Map();
-    cache.set(quantities, byQuery);
-  }
-  const key = JSON.stringify(Object.entries(query).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const hit = byQuery.get(key);
-  if (hit) {
-    byQuery.delete(key); // most recently used goes last
-    byQuery.set(key, hit);
-    return hit;
-  }
   const { at: _at, ...rest } = query;
   const request = compareQuery(rest, (id, field) => findLaw(id, field), quantities);
-  const tables = new Map<string, CompareResult>();
-  const at = (xs: number[]) => {
-    const k = xs.join(",");
-    let t = tables.get(k);
-    if (!t) {
-      t = compare({ ...request, xs }, quantities);
-      tables.set(k, t);
+  const c = cacheFor(quantities);
+  const byKey = c.entries;
+  const key = requestKey(request);
+  const hit = byKey.get(key);
+  if (hit) {
+    byKey.delete(key); // most recently used goes last
+    byKey.set(key, hit);
+    return hit.state;
+  }
+  const entry: Entry = { state: Promise.resolve(null as unknown as CompareState), bytes: 0 };
+  entry.state = (async () => {
+    const result = await runCompare(request, quantities);
+    const grow = (bytes: number) => {
+      if (byKey.get(key) !== entry) return; // evicted meanwhile: nothing to account for
+      entry.bytes += bytes;
+      c.bytes += bytes;
+      evict(c);
+    };
+    grow(sizeOf(result));
+    const tables = new Map<string, Promise<CompareResult>>();
+    const at = (xs: number[]) => {
+      const k = xs.join(",");
+      let t = tables.get(k);
+      if (!t) {
+        if (tables.size >= MAX_TABLES) tables.delete(tables.keys().next().value as string);
+        t = runCompare({ ...request, xs }, quantities);
+        tables.set(k, t);
+        void t.then((r) => grow(sizeOf(r)), () => tables.delete(k));
+      }
+      return t;
+    };
+    let markup: string | undefined;
+    const chart = () => {
+      if (markup === undefined) {
+        markup = chartMarkup({ chart: comparisonChart(result, quantities) });
+        grow(2 * markup.length);
+      }
+      return markup;
+    };
+    return { request, result, quantities, at, chart };
+  })();
+  byKey.set(key, entry);
+  // a failed comparison is not kept: the error is the answer, and the next request tries again
+  entry.state.catch(() => {
+    if (byKey.get(key) === entry) {
+      byKey.delete(key);
+      c.bytes -= entry.bytes;
     }
-    return t;
-  };
-  const result = compare(request, quantities);
-  let markup: string | undefined;
-  const chart = () => (markup ??= chartMarkup({ chart: comparisonChart(result, quantities) }));
-  const state = { query, request, result, quantities, at, chart };
-  byQuery.set(key, state);
-  if (byQuery.size > MAX_CACHED) byQuery.delete(byQuery.keys().next().value as string);
-  return state;
+  });
+  return entry.state;
+}
+
+/** Bytes and entries the comparison cache of the current database holds (for tests). */
+export function compareCacheSize(): { bytes: number; entries: number } {
+  return { bytes: current?.bytes ?? 0, entries: current?.entries.size ?? 0 };
 }
 
 export function toSearch(query: Record<string, string>): string {

@@ -147,9 +147,9 @@ export default async function ComparePage({ searchParams }: Props) {
       redirect(`/compare?${toSearch({ ...rest, laws })}`);
     }
     if (query.laws) {
-      state = compareState(query);
+      state = await compareState(query);
       at = parseAt(query.at, state.result);
-      table = state.at(at);
+      table = await state.at(at);
     }
   } catch (e) {
     if (!(e instanceof LawdexError)) throw e;

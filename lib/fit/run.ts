@@ -7,6 +7,9 @@
  * (a server's event loop, a page under a no-eval policy) only merges
  * results. Results do not depend on how the work was split.
  */
+import { type CompareRequest, type CompareResult, compare } from "../compare";
+import type { Quantity } from "../content/schema";
+import { Quantities } from "../quantities";
 import {
   type Compiled,
   type FitProblem,
@@ -45,7 +48,9 @@ export type Task =
   | { kind: "bootstrap"; problem: FitProblem; optimum: number[]; seed: number; from: number; to: number }
   | { kind: "summary"; problem: FitProblem; optimum: Optimum; boot: (number[] | null)[] | null; seed: number; predict: number[][] | null }
   /** The whole fit in one place (the server runs each request's fit in one worker). */
-  | { kind: "fit"; problem: FitProblem; options: FitOptions };
+  | { kind: "fit"; problem: FitProblem; options: FitOptions }
+  /** A comparison too costly for the request thread (frontiers with intervals): the same lib/compare, off the event loop. */
+  | { kind: "compare"; request: CompareRequest; quantities: Quantity[] };
 
 export type TaskResult =
   | { kind: "check" }
@@ -53,7 +58,8 @@ export type TaskResult =
   | { kind: "best"; optimum: Optimum }
   | { kind: "bootstrap"; thetas: (number[] | null)[] }
   | { kind: "summary"; summary: FitSummary; predictions: Predictions | null }
-  | { kind: "fit"; outcome: FitOutcome };
+  | { kind: "fit"; outcome: FitOutcome }
+  | { kind: "compare"; result: CompareResult };
 
 /** Progress in units of work done (starts and resamples finished). */
 export type Progress = (done: number) => void;
@@ -133,6 +139,8 @@ export function handleTask(task: Task, onProgress?: Progress): TaskResult {
       const predictions = task.options.predict ? predictMany(c, toLaw(c, optimum.p), summary.covariance, task.options.predict) : null;
       return { kind: "fit", outcome: { optimum, summary, predictions, ms: performance.now() - t0 } };
     }
+    case "compare":
+      return { kind: "compare", result: compare(task.request, new Quantities(task.quantities)) };
   }
 }
 

@@ -17,6 +17,8 @@ import { GET as papersGET } from "@/app/api/v1/papers/route";
 import { GET as paperGET } from "@/app/api/v1/papers/[slug]/route";
 import { GET as coverageGET } from "@/app/api/v1/coverage/route";
 
+const JSON_TYPE = { "content-type": "application/json" };
+
 const BASE = "http://lawdex.test";
 const HOSTILE = [
   "", " ", "NaN", "Infinity", "-Infinity", "1e400", "-1e400", "1e-400", "-0", "0", "-1", "0x10", "1_000", "7e 10", "1e", ".", "..",
@@ -118,7 +120,7 @@ describe("fuzzing the JSON routes (no 5xx, errors in the documented shape)", () 
     );
     await fc.assert(
       fc.asyncProperty(body, async (b) => {
-        await assertShape(batchPOST(new Request(`${BASE}/api/v1/predict`, { method: "POST", body: typeof b === "string" ? b : JSON.stringify(b) })));
+        await assertShape(batchPOST(new Request(`${BASE}/api/v1/predict`, { method: "POST", body: typeof b === "string" ? b : JSON.stringify(b), headers: JSON_TYPE })));
       }),
       { numRuns: RUNS },
     );
@@ -132,7 +134,7 @@ describe("fuzzing the JSON routes (no 5xx, errors in the documented shape)", () 
     );
     await fc.assert(
       fc.asyncProperty(body, async (b) => {
-        await assertShape(combinePOST(new Request(`${BASE}/api/v1/combine`, { method: "POST", body: typeof b === "string" ? b : JSON.stringify(b) })));
+        await assertShape(combinePOST(new Request(`${BASE}/api/v1/combine`, { method: "POST", body: typeof b === "string" ? b : JSON.stringify(b), headers: JSON_TYPE })));
       }),
       { numRuns: RUNS },
     );
@@ -140,7 +142,7 @@ describe("fuzzing the JSON routes (no 5xx, errors in the documented shape)", () 
 
   it("answers huge bodies with 413, malformed or empty ones with 400, and deep nesting without crashing", async () => {
     const big = "x".repeat(10 * 1024 * 1024);
-    const post = (body: string) => batchPOST(new Request(`${BASE}/api/v1/predict`, { method: "POST", body }));
+    const post = (body: string) => batchPOST(new Request(`${BASE}/api/v1/predict`, { method: "POST", body, headers: JSON_TYPE }));
     expect((await post(`{"law":"${big}"}`)).status).toBe(413);
     expect((await post("")).status).toBe(400);
     expect((await post("{")).status).toBe(400);

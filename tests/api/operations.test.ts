@@ -10,6 +10,8 @@ import { GET as predictGET } from "@/app/api/v1/laws/[paper]/[law]/predict/route
 import { GET as openapiGET } from "@/app/api/v1/openapi.json/route";
 import { close } from "../helpers";
 
+const JSON_TYPE = { "content-type": "application/json" };
+
 const BASE = "http://lawdex.test";
 type Body = Record<string, unknown> & { error?: { code: string; message: string; field: string | null } };
 async function call(res: Promise<Response> | Response) {
@@ -118,7 +120,7 @@ describe("GET /api/v1/compare", () => {
 
 describe("POST /api/v1/combine", () => {
   const post = (body: unknown) =>
-    call(combinePOST(new Request(`${BASE}/api/v1/combine`, { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body) })));
+    call(combinePOST(new Request(`${BASE}/api/v1/combine`, { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body), headers: JSON_TYPE })));
   it("evaluates h(N, 20*N) - k(N) at one point and at many", async () => {
     const laws = { k: "kaplan-2020-scaling/loss-n", h: "hoffmann-2022-chinchilla/loss-nd" };
     const one = await post({ laws, expr: "h(N, 20*N) - k(N)", at: { N: 1e9 } });

@@ -1,4 +1,7 @@
+import http from "node:http";
+import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
+import { scanRoutes } from "@/lib/http-policy";
 
 const base = inject("baseUrl");
 
@@ -144,5 +147,98 @@ describe("the learning-rate schedule page", () => {
     expect(bad.status).toBe(200);
     expect(await bad.text()).toMatch(/<strong>schedule\.decay_steps(?:<!-- -->)?: <\/strong>schedule\.decay_steps \(5000\) must not exceed schedule\.steps \(1000\)/);
     expect((await fetch(`${base}/laws/kaplan-2020-scaling/loss-n/schedule`)).status).toBe(404);
+  });
+});
+
+/** Any method, TRACE included (fetch refuses to send it). */
+function raw(method: string, url: string, body?: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, headers: body ? { "content-type": "application/json", "content-length": Buffer.byteLength(body) } : {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+describe("every method on every path (issue 12)", () => {
+  const params: Record<string, string> = { paper: "hoffmann-2022-chinchilla", law: "loss-nd", slug: "kaplan-2020-scaling", id: "besiroglu-2024-chinchilla", domain: "llm-pretraining" };
+  const routes = scanRoutes(path.resolve("app")).filter((r) => r.path !== "/_next/*");
+  const urls = routes.map((r) => r.path.replace(/\[(\w+)\]/g, (_, k: string) => params[k] ?? "x"));
+  const METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE"];
+  it(`answers ${METHODS.length} methods on ${urls.length} paths without a 5xx; 405s say Allow; API errors in the JSON shape`, async () => {
+    const problems: string[] = [];
+    for (const url of urls) {
+      for (const method of METHODS) {
+        const res = await raw(method, `${base}${url}`, method === "POST" ? "{}" : undefined);
+        const text = res.text;
+        if (res.status >= 500) problems.push(`${method} ${url}: ${res.status}`);
+        if (res.status === 405 && !res.headers.allow) problems.push(`${method} ${url}: 405 without Allow`);
+        if (url.startsWith("/api/") && res.status >= 400 && method !== "HEAD") {
+          let shape = false;
+          try {
+            const e = (JSON.parse(text) as { error?: { code?: unknown; message?: unknown; field?: unknown } }).error;
+            shape = typeof e?.code === "string" && typeof e.message === "string" && "field" in e;
+          } catch {
+            shape = false;
+          }
+          if (!shape) problems.push(`${method} ${url}: ${res.status} not in the error shape: ${text.slice(0, 80)}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("opens CORS for notebooks on the read-only API and POST predict/fit, and nowhere else", async () => {
+    const origin = { origin: "https://observablehq.com" };
+    const preflight = (url: string, method: string) =>
+      fetch(`${base}${url}`, { method: "OPTIONS", headers: { ...origin, "access-control-request-method": method, "access-control-request-headers": "content-type" } });
+    const p = await preflight("/api/v1/predict", "POST");
+    expect(p.status).toBe(204);
+    expect(p.headers.get("access-control-allow-origin")).toBe("*");
+    expect(p.headers.get("access-control-allow-methods")).toContain("POST");
+    expect(p.headers.get("access-control-allow-headers")).toBe("Content-Type");
+    const c = await preflight("/api/v1/combine", "POST");
+    expect(c.headers.get("access-control-allow-origin")).toBeNull();
+    const got = await fetch(`${base}/api/v1/laws/hoffmann-2022-chinchilla/loss-nd/predict?N=1e9&D=1e10`, { headers: origin });
+    expect(got.headers.get("access-control-allow-origin")).toBe("*");
+    expect(got.headers.get("access-control-allow-credentials")).toBeNull();
+    const page = await fetch(`${base}/laws/hoffmann-2022-chinchilla/loss-nd`, { headers: origin });
+    expect(page.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("refuses __proto__ and constructor as query names on pages too (a page's query object would drop them silently)", async () => {
+    const page = await fetch(`${base}/laws/hoffmann-2022-chinchilla/loss-nd/predict?N=1e9&D=1e10&__proto__=1`);
+    expect(page.status).toBe(400);
+    expect(await page.text()).toContain("__proto__ is not a parameter of any page or route");
+    const api = await fetch(`${base}/api/v1/laws/hoffmann-2022-chinchilla/loss-nd/predict?N=1e9&D=1e10&constructor=1`);
+    expect(api.status).toBe(400);
+    expect(((await api.json()) as { error: { field: string } }).error.field).toBe("constructor");
+  });
+
+  it("answers /api/v1/health while a comparison of eight frontiers at 500 points runs in the worker", async () => {
+    const laws = [
+      "hoffmann-2022-chinchilla/loss-nd",
+      "hoffmann-2022-chinchilla/loss-nd~unrounded",
+      "besiroglu-2024-replication/loss-nd",
+      "kaplan-2020-scaling/loss-nd",
+      "mcleish-2025-gemstones/loss-nd",
+      "mcleish-2025-gemstones/loss-nd~cooldown",
+      "mcleish-2025-gemstones/loss-nd~le-100b",
+      "besiroglu-2024-replication/loss-nd~replicate-exactly",
+    ].join(",");
+    const order: string[] = [];
+    const costly = fetch(`${base}/api/v1/compare?laws=${laws}&x=compute&x.unit=FLOP&from=1e18&to=1e26&points=499`).then(async (r) => {
+      order.push(`compare ${r.status}`);
+      return r.json();
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    const health = await fetch(`${base}/api/v1/health`);
+    order.push(`health ${health.status}`);
+    const result = (await costly) as { series: unknown[] };
+    expect(result.series).toHaveLength(8);
+    expect(order).toEqual(["health 200", "compare 200"]);
   });
 });

@@ -6,7 +6,7 @@ import { buildDatabase } from "@/db/build";
 import { ContentError } from "@/lib/content/load";
 
 const base = inject("baseUrl");
-// the file the running `next start` reads (db/client.ts default)
+// the file the running server reads (db/client.ts default)
 const LIVE_DB = path.resolve("data", "lawdex.db");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "lawdex-live-"));
 const content = path.join(tmp, "content");

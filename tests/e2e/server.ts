@@ -1,6 +1,7 @@
 /**
  * Global set-up of the browser tests: build the database and the production
- * site, serve it with `next start` on a free loopback port, stop it after.
+ * site, serve it with the production server (app/_build/serve.ts) on a free
+ * loopback port, stop it after.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import net from "node:net";
@@ -40,7 +41,7 @@ export default async function setup(project: TestProject) {
     execFileSync("npm", ["run", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   }
   const port = await freePort();
-  const server: ChildProcess = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const server: ChildProcess = spawn("node_modules/.bin/tsx", ["app/_build/serve.ts", "--port", String(port), "--hostname", "127.0.0.1"], {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
     detached: true,

@@ -59,7 +59,7 @@ describe("combine", () => {
   it.each(rejected)("rejects $name naming the position", ({ laws, expr, vars, field, message }) => {
     let err: LawdexError | undefined;
     try {
-      combine({ laws, expr, points: [vars ?? { N: 1e9 }] }, quantities);
+      combine({ laws, expr, points: [vars ?? { N: 1e9 }], field: "at" }, quantities);
     } catch (e) {
       err = e as LawdexError;
     }

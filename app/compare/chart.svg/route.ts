@@ -6,8 +6,8 @@ import { queryRecord } from "@/app/api/v1/_lib/respond";
 
 /** The compare view's chart as a standalone SVG document. */
 export function GET(req: Request) {
-  return handle(() => {
-    const { result, quantities } = compareState(queryRecord(new URL(req.url)));
+  return handle(async () => {
+    const { result, quantities } = await compareState(queryRecord(new URL(req.url)));
     const title = `${result.y.symbol} (${result.y.unit}) against ${quantities.name(result.x.quantity)} (${result.x.unit}): ${result.series.map((s) => s.law).join(", ")}`;
     return new Response(chartSvgDocument({ chart: comparisonChart(result, quantities) }, title), {
       headers: { "Content-Type": "image/svg+xml; charset=utf-8", "Cache-Control": "public, max-age=3600" },

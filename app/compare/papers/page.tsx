@@ -25,7 +25,7 @@ const MAX_PAPERS = 4;
  * compute for laws of N and D (along their frontiers), else a one-input
  * law's quantity. The compare view's own parsing picks the span.
  */
-function overlay(laws: StoredLaw[], quantities: Quantities): { result: CompareResult; query: Record<string, string>; chart: () => string } | null {
+async function overlay(laws: StoredLaw[], quantities: Quantities): Promise<{ result: CompareResult; query: Record<string, string>; chart: () => string } | null> {
   const usable = laws.filter((l) => !l.free).slice(0, 8);
   if (usable.length < 2) return null;
   const x = usable.every((l) => canAllocate(l, quantities))
@@ -36,7 +36,7 @@ function overlay(laws: StoredLaw[], quantities: Quantities): { result: CompareRe
   if (!x) return null;
   const query = { laws: usable.map((l) => l.id).join(","), x };
   try {
-    const state = compareState(query);
+    const state = await compareState(query);
     return { result: state.result, query, chart: state.chart };
   } catch (e) {
     if (e instanceof LawdexError) return null;
@@ -56,6 +56,13 @@ export default async function ComparePapers({ searchParams }: Props) {
   const laws = found.flatMap((p) => listLaws(db, { paper: p.slug }));
   const groups = groupByPrediction(found.map((p) => p.slug), laws, quantities);
   const all = listPapers(db);
+  // each group shared by two or more papers gets one overlay chart (computed before rendering: it may run in the worker pool)
+  const overlays = await Promise.all(
+    groups.map((g) => {
+      const shared = [...g.byPaper.values()].filter((l) => l.length > 0).length > 1;
+      return shared ? overlay([...g.byPaper.values()].flat() as StoredLaw[], quantities) : null;
+    }),
+  );
   return (
     <article>
       <p className="crumbs">
@@ -133,13 +140,12 @@ export default async function ComparePapers({ searchParams }: Props) {
           </div>
 
           <h2>Laws by what they predict</h2>
-          {groups.map((g) => {
+          {groups.map((g, gi) => {
             const groupLaws = [...g.byPaper.values()].flat();
-            const shared = [...g.byPaper.values()].filter((l) => l.length > 0).length > 1;
             const forms = new Map<string, StoredLaw[]>();
             for (const l of groupLaws.filter((x) => !x.free)) forms.set(formKey(l), [...(forms.get(formKey(l)) ?? []), l as StoredLaw]);
             const sameForm = [...forms.values()].filter((ls) => ls.length > 1 && new Set(ls.map((l) => l.paper)).size > 1);
-            const chart = shared ? overlay(groupLaws as StoredLaw[], quantities) : null;
+            const chart = overlays[gi] ?? null;
             return (
               <section key={g.key} className="card" data-testid="prediction-group">
                 <h3>{g.label}</h3>

@@ -4,8 +4,8 @@ import { compareState } from "../_state";
 
 /** The compare view's series as CSV. */
 export function GET(req: Request) {
-  return handle(() => {
-    const { result } = compareState(queryRecord(new URL(req.url)));
+  return handle(async () => {
+    const { result } = await compareState(queryRecord(new URL(req.url)));
     return new Response(comparisonCsv(result), {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",

@@ -3,7 +3,7 @@
  * status and `{ error: { code, message, field } }`; anything else is logged
  * once and answers a generic 500 with no internals.
  */
-import { LawdexError, invalid, tooLarge } from "@/lib/errors";
+import { LawdexError, invalid, tooLarge, unsupportedMedia } from "@/lib/errors";
 
 export function errorResponse(status: number, code: string, message: string, field: string | null): Response {
   return Response.json({ error: { code, message, field } }, { status, headers: { "Cache-Control": "no-store" } });
@@ -44,7 +44,15 @@ export async function readText(req: Request, limit: number, what = "JSON"): Prom
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let step: ReadableStreamReadResult<Uint8Array>;
+    try {
+      step = await reader.read();
+    } catch (e) {
+      // the caller went away mid-upload: nobody is left to answer, and it is not the server's fault
+      console.warn(`lawdex: client aborted the upload after ${size} bytes (${e instanceof Error ? e.message : String(e)})`);
+      throw new LawdexError(400, "client_aborted", "body", "the upload was aborted before its end");
+    }
+    const { done, value } = step;
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
@@ -58,8 +66,16 @@ export async function readText(req: Request, limit: number, what = "JSON"): Prom
   return text;
 }
 
-/** Reads a JSON body of at most `limit` bytes: 413 past the limit, 400 when it is not JSON. */
+/**
+ * Reads a JSON body of at most `limit` bytes: 415 unless it is declared
+ * application/json (which also keeps browsers from sending it cross-site
+ * without a preflight), 413 past the limit, 400 when it is not JSON.
+ */
 export async function readJson(req: Request, limit: number): Promise<unknown> {
+  const type = (req.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/json") {
+    throw unsupportedMedia("content-type", `send the body as application/json (Content-Type: application/json)${type ? `, not ${type}` : ""}`);
+  }
   const text = await readText(req, limit);
   try {
     return JSON.parse(text);

@@ -30,7 +30,7 @@ export function POST(req: Request) {
     list.forEach((p, i) => {
       if (typeof p !== "object" || p === null || Array.isArray(p)) throw invalid(at !== undefined ? "at" : `points[${i}]`, "must be an object of variable values");
     });
-    const result = combine({ laws: resolved, expr, points: list as Record<string, unknown>[] }, getQuantities());
+    const result = combine({ laws: resolved, expr, points: list as Record<string, unknown>[], field: at !== undefined ? "at" : "points" }, getQuantities());
     const lawIds = Object.fromEntries(Object.entries(resolved).map(([a, l]) => [a, l.id]));
     return ok(
       at !== undefined

@@ -6,7 +6,7 @@ import { handle, ok, queryRecord } from "../_lib/respond";
  * Laws sampled on one shared axis, units converted, mismatches as warnings.
  */
 export function GET(req: Request) {
-  return handle(() => {
-    return ok(compareState(queryRecord(new URL(req.url))).result);
+  return handle(async () => {
+    return ok((await compareState(queryRecord(new URL(req.url)))).result);
   });
 }
