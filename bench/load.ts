@@ -1,13 +1,15 @@
 /**
  * bench/load: 60 s at 50 concurrent connections against the prediction route
  * and against a law page; then a mixed run (predictions, comparisons, search,
- * pages, small fits) with one costly request always in flight (a comparison
- * of eight frontiers at ~500 points, or a 4,500-start fit, alternately) while
- * /api/v1/health is probed every 20 ms. Bounded; loopback only. Any error
+ * pages, small fits) offered at a fixed rate (--rate, 100/s on --mixed-connections 4:
+ * under a third of what the server answers with this mix when saturated) with one costly
+ * request always in flight (a comparison of eight frontiers at ~500 points, or
+ * a 4,500-start fit, alternately) while /api/v1/health is probed every 20 ms. Bounded; loopback only. Any error
  * makes the run exit non-zero; so does a health p99 of 100 ms or more.
  *
  *   npm run bench:load [-- --seconds 60 --connections 50 --no-build]
  */
+import { spawn } from "node:child_process";
 import autocannon from "autocannon";
 import { startServer } from "./server";
 import { load, show } from "./http";
@@ -16,6 +18,10 @@ const arg = (name: string, d: number) => (process.argv.includes(`--${name}`) ? N
 const SECONDS = arg("seconds", 60);
 const CONNECTIONS = arg("connections", 50);
 const HEALTH_P99_TARGET_MS = 100;
+/** Offered load of the mixed run, requests/s: under a third of what the server answers when saturated with this mix (~340/s here), so that what is measured is whether the costly request stalls others, not queueing at saturation. */
+const MIXED_RATE = arg("rate", 100);
+/** Connections of the mixed run: autocannon releases a rate-limited run's requests in bursts of up to this many. */
+const MIXED_CONNECTIONS = arg("mixed-connections", 4);
 
 const FRONTIERS = [
   "hoffmann-2022-chinchilla/loss-nd",
@@ -55,7 +61,7 @@ try {
   let running = true;
   const costly = { done: 0, errors: 0, statuses: new Map<number, number>() };
   const costlyLoop = (async () => {
-    for (let i = 0; running; i++) {
+    for (let i = 0; running && !process.argv.includes("--no-costly"); i++) {
       const req =
         i % 2 === 0
           ? fetch(`${url}/api/v1/compare?laws=${FRONTIERS}&x=compute&x.unit=FLOP&from=1e18&to=1e26&points=${500 - (i % 400)}`)
@@ -71,26 +77,18 @@ try {
       }
     }
   })();
-  const health: number[] = [];
-  let healthErrors = 0;
-  const healthLoop = (async () => {
-    while (running) {
-      const t0 = performance.now();
-      try {
-        const r = await fetch(`${url}/api/v1/health`);
-        await r.arrayBuffer();
-        if (!r.ok) healthErrors++;
-        health.push(performance.now() - t0);
-      } catch {
-        healthErrors++;
-      }
-      await new Promise((done) => setTimeout(done, 20));
-    }
-  })();
+  // health is probed from its own process (bench/probe.ts): in this process autocannon's work would delay the probe
+  const prober = spawn("node_modules/.bin/tsx", ["bench/probe.ts", `${url}/api/v1/health`], { stdio: ["pipe", "pipe", "inherit"] });
+  let probeOut = "";
+  prober.stdout.on("data", (c: Buffer) => {
+    probeOut += c.toString();
+  });
+  const probed = new Promise<{ latencies: number[]; errors: number }>((resolve) => prober.on("close", () => resolve(JSON.parse(probeOut || '{"latencies":[],"errors":1}'))));
   const json = { "content-type": "application/json" };
   const mixed = await autocannon({
     url,
-    connections: Math.max(1, Math.floor(CONNECTIONS / 5)),
+    connections: MIXED_CONNECTIONS,
+    overallRate: MIXED_RATE,
     duration: SECONDS,
     requests: [
       { method: "GET", path: "/api/v1/laws/hoffmann-2022-chinchilla/loss-nd/predict?N=7e10&D=1.4e12" },
@@ -103,15 +101,17 @@ try {
     ],
   });
   running = false;
-  await Promise.all([costlyLoop, healthLoop]);
+  prober.stdin.end();
+  const [, { latencies: health, errors: healthErrors }] = await Promise.all([costlyLoop, probed]);
 
   console.log(`bench/load: ${SECONDS} s per run, production server on loopback\n`);
   console.log(show(a));
   console.log(show(b));
   const mixedErrors = mixed.errors + mixed.timeouts + mixed.non2xx;
   console.log(
-    `  ${"mixed (7 request kinds), 1 costly in flight".padEnd(44)} ${mixed.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(mixed.latency.p50).padStart(4)} ms   p99 ${String(mixed.latency.p99).padStart(4)} ms   errors ${mixedErrors}`,
+    `  ${`mixed (7 kinds) offered at ${MIXED_RATE}/s${process.argv.includes("--no-costly") ? "" : ", 1 costly in flight"}`.padEnd(44)} ${mixed.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(mixed.latency.p50).padStart(4)} ms   p99 ${String(mixed.latency.p99).padStart(4)} ms   errors ${mixedErrors}`,
   );
+  console.log(`  mixed statuses: ${JSON.stringify(mixed.statusCodeStats)}`);
   console.log(`  costly requests completed: ${costly.done} (${[...costly.statuses].map(([s, n]) => `${n}× ${s}`).join(", ")}), errors ${costly.errors}`);
   const p99 = percentile(health, 0.99);
   console.log(`  /api/v1/health during the mixed run: ${health.length} probes, p50 ${percentile(health, 0.5).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (target < ${HEALTH_P99_TARGET_MS} ms), errors ${healthErrors}`);

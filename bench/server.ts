@@ -27,7 +27,7 @@ export async function startServer(beforeStart?: () => void): Promise<{ url: stri
   beforeStart?.();
   const port = await freePort();
   const child: ChildProcess = spawn("node_modules/.bin/tsx", ["app/_build/serve.ts", "--port", String(port), "--hostname", "127.0.0.1"], {
-    stdio: "ignore",
+    stdio: ["ignore", process.env.BENCH_SERVER_LOG ? "inherit" : "ignore", "inherit"],
     detached: true,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", LAWDEX_PID_FILE: PID_FILE },
   });

@@ -90,8 +90,30 @@ const server = http.createServer((req, res) => {
 });
 // benchmarks read the request thread's CPU time from /proc/<pid>/task/<pid>/stat (bench/cpu.ts)
 if (process.env.LAWDEX_PID_FILE) fs.writeFileSync(process.env.LAWDEX_PID_FILE, String(process.pid));
+/**
+ * The first request of each kind loads its route's code and compiles it
+ * (bench/cpu: about 0.7 s of the request thread for the compare page); the
+ * server pays that once at start, not on a reader's first comparison.
+ */
+const WARM = [
+  "/api/v1/laws/hoffmann-2022-chinchilla/loss-nd/predict?N=7e10&D=1.4e12",
+  "/compare?laws=kaplan-2020-scaling/loss-n,hoffmann-2022-chinchilla/loss-nd&x=params&fix.D=20*N",
+  "/compare?laws=hoffmann-2022-chinchilla/loss-nd,besiroglu-2024-replication/loss-nd&x=compute",
+  "/search?q=chinchilla",
+];
 server.listen(port, hostname, () => {
-  console.log(`lawdex: serving on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
+  const local = `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`;
+  console.log(`lawdex: serving on ${local}`);
+  if (process.env.LAWDEX_WARMUP === "0") return;
+  void (async () => {
+    for (const p of WARM) {
+      try {
+        await (await fetch(`http://${hostname === "0.0.0.0" ? "127.0.0.1" : hostname}:${port}${p}`)).arrayBuffer();
+      } catch {
+        // a warm-up that fails costs nothing but the warm-up
+      }
+    }
+  })();
 });
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
