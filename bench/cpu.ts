@@ -9,6 +9,7 @@
  *   npm run bench:cpu [-- --no-build --repeat 3]
  */
 import fs from "node:fs";
+import { costlyCompareQuery, fitBody } from "./costly";
 import { serverPid, startServer } from "./server";
 
 const arg = (name: string, d: number) => (process.argv.includes(`--${name}`) ? Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) : d);
@@ -22,30 +23,6 @@ function threadCpuMs(pid: number): number {
   // fields after the command name in parentheses: state is field 3, utime 14, stime 15
   const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return (Number(rest[11]) + Number(rest[12])) * TICK_MS;
-}
-
-const FRONTIERS = [
-  "hoffmann-2022-chinchilla/loss-nd",
-  "hoffmann-2022-chinchilla/loss-nd~unrounded",
-  "besiroglu-2024-replication/loss-nd",
-  "kaplan-2020-scaling/loss-nd",
-  "mcleish-2025-gemstones/loss-nd",
-  "mcleish-2025-gemstones/loss-nd~cooldown",
-  "mcleish-2025-gemstones/loss-nd~le-100b",
-  "besiroglu-2024-replication/loss-nd~replicate-exactly",
-].join(",");
-
-function fitBody(points: number): string {
-  const data = { N: [] as number[], D: [] as number[], L: [] as number[] };
-  for (let i = 0; i < points; i++) {
-    const N = 10 ** (7.5 + (2.5 * i) / points);
-    const D = 10 ** (9.5 + (2.5 * ((i * 13) % points)) / points);
-    data.N.push(N);
-    data.D.push(D);
-    data.L.push((1.8 + 480 / N ** 0.35 + 2100 / D ** 0.37) * (1 + 0.004 * Math.sin(i)));
-  }
-  const grid = { A: [0, 5, 10, 15, 20, 25], B: [0, 5, 10, 15, 20, 25], E: [-1, -0.5, 0, 0.5, 1], alpha: [0, 0.5, 1, 1.5, 2], beta: [0, 0.5, 1, 1.5, 2] };
-  return JSON.stringify({ law: "hoffmann-2022-chinchilla/loss-nd", data, log: ["A", "B", "E"], lse: true, starts: { grid } });
 }
 
 function batch(n: number): string {
@@ -69,13 +46,13 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { label: "compare, 8 frontiers × 499 points (JSON)", request: (i) => ({ path: `/api/v1/compare?laws=${FRONTIERS}&x=compute&x.unit=FLOP&from=1e18&to=1e26&points=${499 - i}` }) },
-  { label: "compare page, 8 frontiers × 499 points", request: (i) => ({ path: `/compare?laws=${FRONTIERS}&x=compute&x.unit=FLOP&from=1e18&to=1e26&points=${496 - i}` }) },
-  { label: "compare chart.svg, 8 frontiers × 499 points", request: (i) => ({ path: `/compare/chart.svg?laws=${FRONTIERS}&x=compute&x.unit=FLOP&from=1e18&to=1e26&points=${493 - i}` }) },
-  { label: "compare series.csv, 8 frontiers × 499 points", request: (i) => ({ path: `/compare/series.csv?laws=${FRONTIERS}&x=compute&x.unit=FLOP&from=1e18&to=1e26&points=${490 - i}` }) },
+  { label: "compare, 8 frontiers × 499 points (JSON)", request: (i) => ({ path: `/api/v1/compare?${costlyCompareQuery(499 - i)}` }) },
+  { label: "compare page, 8 frontiers × 499 points", request: (i) => ({ path: `/compare?${costlyCompareQuery(496 - i)}` }) },
+  { label: "compare chart.svg, 8 frontiers × 499 points", request: (i) => ({ path: `/compare/chart.svg?${costlyCompareQuery(493 - i)}` }) },
+  { label: "compare series.csv, 8 frontiers × 499 points", request: (i) => ({ path: `/compare/series.csv?${costlyCompareQuery(490 - i)}` }) },
   { label: "POST /predict, 10,000 points", request: () => ({ path: "/api/v1/predict", method: "POST", body: batch(10_000) }) },
   { label: "POST /combine, 10,000 points", request: () => ({ path: "/api/v1/combine", method: "POST", body: combineBody(10_000) }) },
-  { label: "POST /fit, 240 points × 4,500 starts", request: () => ({ path: "/api/v1/fit", method: "POST", body: fitBody(240) }) },
+  { label: "POST /fit, 240 points × 4,500 starts", request: () => ({ path: "/api/v1/fit", method: "POST", body: fitBody(240, "grid") }) },
   { label: "POST /schedule, 2,000,000 steps", request: () => ({ path: "/api/v1/schedule", method: "POST", body: JSON.stringify({ schedule: { kind: "cosine", steps: 2_000_000, eta_max: 3e-4 }, law: "tissue-2024-annealing/loss-step", points: 1000 }) }) },
   { label: "GET /export/registry.json", request: () => ({ path: "/api/v1/export/registry.json" }) },
   { label: "search page", request: (i) => ({ path: `/search?q=scaling+law+${i}` }) },

@@ -11,6 +11,7 @@
  */
 import { spawn } from "node:child_process";
 import autocannon from "autocannon";
+import { costlyCompareQuery, fitBody } from "./costly";
 import { startServer } from "./server";
 import { load, show } from "./http";
 
@@ -22,30 +23,6 @@ const HEALTH_P99_TARGET_MS = 100;
 const MIXED_RATE = arg("rate", 100);
 /** Connections of the mixed run: autocannon releases a rate-limited run's requests in bursts of up to this many. */
 const MIXED_CONNECTIONS = arg("mixed-connections", 4);
-
-const FRONTIERS = [
-  "hoffmann-2022-chinchilla/loss-nd",
-  "hoffmann-2022-chinchilla/loss-nd~unrounded",
-  "besiroglu-2024-replication/loss-nd",
-  "kaplan-2020-scaling/loss-nd",
-  "mcleish-2025-gemstones/loss-nd",
-  "mcleish-2025-gemstones/loss-nd~cooldown",
-  "mcleish-2025-gemstones/loss-nd~le-100b",
-  "besiroglu-2024-replication/loss-nd~replicate-exactly",
-].join(",");
-
-function smallFit(points: number, starts: "published" | "grid"): string {
-  const data = { N: [] as number[], D: [] as number[], L: [] as number[] };
-  for (let i = 0; i < points; i++) {
-    const N = 10 ** (7.5 + (2.5 * i) / points);
-    const D = 10 ** (9.5 + (2.5 * ((i * 13) % points)) / points);
-    data.N.push(N);
-    data.D.push(D);
-    data.L.push((1.8 + 480 / N ** 0.35 + 2100 / D ** 0.37) * (1 + 0.004 * Math.sin(i)));
-  }
-  const grid = { A: [0, 5, 10, 15, 20, 25], B: [0, 5, 10, 15, 20, 25], E: [-1, -0.5, 0, 0.5, 1], alpha: [0, 0.5, 1, 1.5, 2], beta: [0, 0.5, 1, 1.5, 2] };
-  return JSON.stringify({ law: "hoffmann-2022-chinchilla/loss-nd", data, log: ["A", "B", "E"], lse: true, starts: starts === "grid" ? { grid } : "published" });
-}
 
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -64,8 +41,8 @@ try {
     for (let i = 0; running && !process.argv.includes("--no-costly"); i++) {
       const req =
         i % 2 === 0
-          ? fetch(`${url}/api/v1/compare?laws=${FRONTIERS}&x=compute&x.unit=FLOP&from=1e18&to=1e26&points=${500 - (i % 400)}`)
-          : fetch(`${url}/api/v1/fit`, { method: "POST", body: smallFit(240, "grid"), headers: { "content-type": "application/json" } });
+          ? fetch(`${url}/api/v1/compare?${costlyCompareQuery(500 - (i % 400))}`)
+          : fetch(`${url}/api/v1/fit`, { method: "POST", body: fitBody(240, "grid"), headers: { "content-type": "application/json" } });
       try {
         const r = await req;
         await r.arrayBuffer();
@@ -97,7 +74,7 @@ try {
       { method: "GET", path: "/laws/kaplan-2020-scaling/loss-n" },
       { method: "GET", path: "/papers/hoffmann-2022-chinchilla" },
       { method: "POST", path: "/api/v1/predict", headers: json, body: JSON.stringify({ law: "kaplan-2020-scaling/loss-nd", inputs: { N: [1e8, 1e9], D: [1e9, 1e10] } }) },
-      { method: "POST", path: "/api/v1/fit", headers: json, body: smallFit(40, "published") },
+      { method: "POST", path: "/api/v1/fit", headers: json, body: fitBody(40, "published") },
     ],
   });
   running = false;

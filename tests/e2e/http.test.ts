@@ -2,6 +2,7 @@ import http from "node:http";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { scanRoutes } from "@/lib/http-policy";
+import { costlyCompareQuery } from "../../bench/costly";
 
 const base = inject("baseUrl");
 
@@ -219,18 +220,8 @@ describe("every method on every path (issue 12)", () => {
   });
 
   it("answers /api/v1/health while a comparison of eight frontiers at 500 points runs in the worker", async () => {
-    const laws = [
-      "hoffmann-2022-chinchilla/loss-nd",
-      "hoffmann-2022-chinchilla/loss-nd~unrounded",
-      "besiroglu-2024-replication/loss-nd",
-      "kaplan-2020-scaling/loss-nd",
-      "mcleish-2025-gemstones/loss-nd",
-      "mcleish-2025-gemstones/loss-nd~cooldown",
-      "mcleish-2025-gemstones/loss-nd~le-100b",
-      "besiroglu-2024-replication/loss-nd~replicate-exactly",
-    ].join(",");
     const order: string[] = [];
-    const costly = fetch(`${base}/api/v1/compare?laws=${laws}&x=compute&x.unit=FLOP&from=1e18&to=1e26&points=499`).then(async (r) => {
+    const costly = fetch(`${base}/api/v1/compare?${costlyCompareQuery(499)}`).then(async (r) => {
       order.push(`compare ${r.status}`);
       return r.json();
     });
