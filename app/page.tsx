@@ -1,50 +1,86 @@
 import Link from "next/link";
+import { DomainTree } from "@/app/_components/DomainTree";
+import { RegistryDownloads } from "@/app/_components/Downloads";
 import { PapersTable } from "@/app/_components/PapersTable";
+import { TitleText } from "@/app/_components/TitleText";
+import { lawHref } from "@/app/_lib/data";
 import { getDb } from "@/db/client";
-import { listDomains, listPapers } from "@/db/queries";
+import { mostBuiltUpon, newestPapers } from "@/db/highlights";
+import { listDomains, listLaws, listPapers } from "@/db/queries";
+import { paperLabel, plural } from "@/lib/words";
 
+/**
+ * The home page, what matters first: a search box, the laws the registry
+ * builds on most, the newest papers; then the domains and every paper.
+ */
 export default function Home() {
   const db = getDb();
-  const domains = listDomains(db);
   const papers = listPapers(db);
-  const tree = (parent: string | null, depth: number): React.ReactNode => {
-    const kids = domains.filter((d) => (d.parent ?? null) === parent);
-    if (kids.length === 0) return null;
-    return (
-      <ul className={depth === 0 ? "plain" : undefined}>
-        {kids.map((d) => (
-          <li key={d.id}>
-            <Link href={`/domains/${d.id}`}>{d.name}</Link>{" "}
-            <span className="muted small">
-              {d.papers} papers · {d.laws} laws
-            </span>
-            {tree(d.id, depth + 1)}
-          </li>
-        ))}
-      </ul>
-    );
-  };
+  const bySlug = new Map(papers.map((p) => [p.slug, p]));
+  const built = mostBuiltUpon(db, 6);
+  const newest = newestPapers(db, 6);
+  const laws = listLaws(db).length;
   return (
     <>
       <h1>Lawdex: the empirical laws of the research literature, executable</h1>
       <p className="lede">
-        Each law from each paper is stored as data: its functional form, fitted coefficients, the ranges it was
-        fitted on, its units, and where in the paper every number is printed. Every law is checked against
-        numbers its paper prints. You can read it, chart it, and compute with it here or over JSON.
+        {plural(laws, "law")} from {plural(papers.length, "paper")}, each stored with its functional form, fitted
+        coefficients, fitted ranges, units and where every number is printed, checked against the paper, and
+        computable here or over JSON.
       </p>
-      <p>
-        Start with the{" "}
-        <Link href="/laws/hoffmann-2022-chinchilla/loss-nd">Chinchilla parametric loss</Link> (Hoffmann et al.
-        2022) or the <Link href="/laws/kaplan-2020-scaling/loss-n">Kaplan et al. 2020 model-size law</Link>.
-      </p>
+      <form method="get" action="/search" role="search" className="home-search" aria-label="Search the registry">
+        <label htmlFor="home-q">Search laws, papers and symbols</label>
+        <div>
+          <input id="home-q" name="q" type="search" placeholder="chinchilla, critical batch size, L(N, D) …" autoComplete="off" required />
+          <button type="submit">Search</button>
+        </div>
+      </form>
+      <div className="home-columns">
+        <section aria-labelledby="built-upon">
+          <h2 id="built-upon">Most built upon</h2>
+          <p className="small muted">Laws that other laws in the registry refit, replicate, extend, dispute or reuse the form of.</p>
+          <ul className="plain">
+            {built.map((l) => {
+              const paper = bySlug.get(l.paper);
+              return (
+                <li key={l.id}>
+                  <Link href={lawHref(l.id)}>{l.name}</Link>
+                  <div className="small muted">
+                    {paper ? paperLabel(paper) : l.paper} · referred to by {plural(l.referredBy, "law")}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+        <section aria-labelledby="newest">
+          <h2 id="newest">Newest papers</h2>
+          <p className="small muted">By year of publication, then arXiv number.</p>
+          <ul className="plain">
+            {newest.map((p) => {
+              const summary = bySlug.get(p.slug);
+              return (
+                <li key={p.slug}>
+                  <Link href={`/papers/${p.slug}`}>
+                    <TitleText text={p.title} />
+                  </Link>
+                  {summary && <div className="small muted">{paperLabel(summary)} · {summary.laws > 0 ? plural(summary.laws, "law") : "stated results only"}</div>}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      </div>
       <p className="small">
-        <Link href="/compare">Compare laws on one axis</Link> · <Link href="/coverage">Coverage of the seed literature</Link> ·{" "}
+        <Link href="/compare">Compare laws on one axis</Link> · <Link href="/fit">Fit a law to your runs</Link> ·{" "}
+        <Link href="/data">Released data and downloads</Link> · <Link href="/coverage">Coverage of the seed literature</Link> ·{" "}
         <Link href="/out-of-scope">Out of scope</Link>
       </p>
+      <RegistryDownloads />
       <h2 id="domains">Domains</h2>
-      {tree(null, 0)}
+      <DomainTree all={listDomains(db)} />
       <h2 id="papers">Papers</h2>
-      <PapersTable papers={papers} />
+      <PapersTable papers={[...papers].sort((a, b) => b.year - a.year || a.title.localeCompare(b.title))} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { getLaw, type StoredLaw } from "@/db/queries";
+import { getDomain, getLaw, type StoredLaw } from "@/db/queries";
 import { invalid } from "@/lib/errors";
 
 /** The law for a page's params, or the 404 page. */
@@ -29,4 +29,18 @@ export function flatQuery(params: Record<string, string | string[] | undefined>)
     if (v !== undefined) out[k] = v;
   }
   return out;
+}
+
+/** A domain and its ancestors, root first, as id and display name (a loop in the tree stops the walk). */
+export function domainTrail(id: string): { id: string; name: string }[] {
+  const db = getDb();
+  const trail: { id: string; name: string }[] = [];
+  const seen = new Set<string>();
+  let d = getDomain(db, id);
+  while (d && !seen.has(d.id)) {
+    seen.add(d.id);
+    trail.unshift({ id: d.id, name: d.name });
+    d = d.parent ? getDomain(db, d.parent) : null;
+  }
+  return trail;
 }

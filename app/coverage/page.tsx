@@ -1,3 +1,4 @@
+import { TitleText } from "@/app/_components/TitleText";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
@@ -54,7 +55,15 @@ export default function CoveragePage() {
             {c.seeds.map((s) => (
               <tr key={s.n} data-seed={s.n} data-status={s.status}>
                 <td>{s.n}</td>
-                <td>{s.paper ? <Link href={`/papers/${s.paper}`}>{s.title}</Link> : s.title}</td>
+                <td>
+                  {s.paper ? (
+                    <Link href={`/papers/${s.paper}`}>
+                      <TitleText text={s.title} />
+                    </Link>
+                  ) : (
+                    <TitleText text={s.title} />
+                  )}
+                </td>
                 <td>
                   {s.status === "paper" ? (
                     <span className="badge ok">paper</span>

@@ -4,6 +4,8 @@ import { getDb } from "@/db/client";
 import { listDatasets, listLaws } from "@/db/queries";
 import { lawHref } from "@/app/_lib/data";
 import { REFIT_BADGE } from "@/app/_components/RefitView";
+import { Crumbs } from "@/app/_components/Crumbs";
+import { RegistryDownloads } from "@/app/_components/Downloads";
 
 export const metadata: Metadata = {
   title: "Released data",
@@ -22,9 +24,7 @@ export default function DataPage() {
   const laws = listLaws(db);
   return (
     <article>
-      <p className="crumbs">
-        <Link href="/">Lawdex</Link> / released data
-      </p>
+      <Crumbs trail={[{ label: "Released data" }]} />
       <h1>Released data</h1>
       <p className="lede">
         Measurements that papers&apos; authors released, declared in <code>content/datasets/</code> with their source commit,
@@ -33,6 +33,7 @@ export default function DataPage() {
         to a dataset by the paper&apos;s procedure; where the file is absent the refit says &ldquo;not checked&rdquo;, never
         &ldquo;passed&rdquo;. Fit your own runs next to these laws in <Link href="/fit">/fit</Link>.
       </p>
+      <RegistryDownloads />
       {datasets.map((d) => {
         const spec = d.spec;
         const st = STATUS[d.status];

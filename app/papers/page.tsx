@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Crumbs } from "@/app/_components/Crumbs";
+import { RegistryDownloads } from "@/app/_components/Downloads";
 import { PapersTable } from "@/app/_components/PapersTable";
 import { getDb } from "@/db/client";
 import { listDomains, listPapers } from "@/db/queries";
@@ -24,9 +25,7 @@ export default async function PapersPage({ searchParams }: Props) {
     .sort((a, b) => (sort === "title" ? a.title.localeCompare(b.title) : sort === "laws" ? b.laws - a.laws : b.year - a.year || a.title.localeCompare(b.title)));
   return (
     <article>
-      <p className="crumbs">
-        <Link href="/">Lawdex</Link> / papers
-      </p>
+      <Crumbs trail={[{ label: "Papers" }]} />
       <h1>Papers</h1>
       <form method="get" action="/papers" className="calc" aria-label="Filter papers">
         <label>
@@ -64,6 +63,7 @@ export default async function PapersPage({ searchParams }: Props) {
       <p className="small muted" data-testid="paper-count">
         {papers.length} of {all.length} papers
       </p>
+      <RegistryDownloads />
       <PapersTable papers={papers} domains />
     </article>
   );

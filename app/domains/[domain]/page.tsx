@@ -1,3 +1,5 @@
+import { Crumbs, domainCrumbs } from "@/app/_components/Crumbs";
+import { TitleText } from "@/app/_components/TitleText";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -6,6 +8,9 @@ import { getDomain, listDomains, listLaws, listPapers } from "@/db/queries";
 import { Tex } from "@/app/_components/Tex";
 import { lawHref } from "@/app/_lib/data";
 import { formatNumber } from "@/lib/format";
+import { authorsShort, plural } from "@/lib/words";
+import { statementCounts } from "@/db/highlights";
+import { holdings } from "@/app/_components/PapersTable";
 
 type Params = { params: Promise<{ domain: string }> };
 type Props = Params & { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -25,15 +30,13 @@ export default async function DomainPage({ params, searchParams }: Props) {
   const children = listDomains(db).filter((c) => c.parent === d.id);
   const papers = listPapers(db, { domain: d.id }).sort((a, b) => (sort === "name" ? a.title.localeCompare(b.title) : b.year - a.year || a.title.localeCompare(b.title)));
   const year = new Map(papers.map((p) => [p.slug, p.year]));
+  const statements = statementCounts(db);
   const laws = listLaws(db, { domain: d.id }).sort((a, b) =>
     sort === "name" ? a.name.localeCompare(b.name) : (year.get(b.paper) ?? 0) - (year.get(a.paper) ?? 0) || a.name.localeCompare(b.name),
   );
   return (
     <article>
-      <p className="crumbs">
-        <Link href="/">Lawdex</Link> / {d.parent && <><Link href={`/domains/${d.parent}`}>{d.parent}</Link> / </>}
-        {d.name}
-      </p>
+      <Crumbs trail={domainCrumbs(d.id)} />
       <h1>{d.name}</h1>
       {d.description && <p className="lede">{d.description}</p>}
       {children.length > 0 && (
@@ -44,7 +47,7 @@ export default async function DomainPage({ params, searchParams }: Props) {
               <li key={c.id}>
                 <Link href={`/domains/${c.id}`}>{c.name}</Link>{" "}
                 <span className="muted small">
-                  {c.papers} papers, {c.laws} laws
+                  {plural(c.papers, "paper")}, {plural(c.laws, "law")}
                 </span>
               </li>
             ))}
@@ -61,10 +64,11 @@ export default async function DomainPage({ params, searchParams }: Props) {
       <ul className="plain">
         {papers.map((p) => (
           <li key={p.slug}>
-            <Link href={`/papers/${p.slug}`}>{p.title}</Link> <span className="muted">({p.year})</span>
+            <Link href={`/papers/${p.slug}`}>
+              <TitleText text={p.title} />
+            </Link> <span className="muted">({p.year})</span>
             <div className="small muted">
-              {p.authors[0]}
-              {p.authors.length > 1 ? " et al." : ""} · {p.laws} laws
+              {authorsShort(p.authors)} · {holdings(p.laws, statements.get(p.slug) ?? 0)}
             </div>
           </li>
         ))}

@@ -1,3 +1,7 @@
+import { Fragment } from "react";
+import { Crumbs, domainCrumbs } from "@/app/_components/Crumbs";
+import { TitleText } from "@/app/_components/TitleText";
+import { plainTitle } from "@/lib/title";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -6,7 +10,7 @@ import { type CheckRow, getPaper, listDatasets, listLaws, listPapers, listStatem
 import { REFIT_BADGE } from "@/app/_components/RefitView";
 import { Prose } from "@/app/_components/Prose";
 import { Tex } from "@/app/_components/Tex";
-import { LEVEL_LABEL, lawHref } from "@/app/_lib/data";
+import { domainTrail, LEVEL_LABEL, lawHref } from "@/app/_lib/data";
 import { bibtex } from "@/lib/bibtex";
 import { formatNumber } from "@/lib/format";
 import { chartSeries } from "@/lib/series";
@@ -36,7 +40,7 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const paper = getPaper(getDb(), (await params).slug);
-  return paper ? { title: paper.title, description: paper.summary } : {};
+  return paper ? { title: plainTitle(paper.title), description: paper.summary } : {};
 }
 
 export default async function PaperPage({ params }: Params) {
@@ -49,15 +53,28 @@ export default async function PaperPage({ params }: Params) {
   const datasets = listDatasets(db, slug);
   return (
     <article>
-      <p className="crumbs">
-        <Link href="/">Lawdex</Link> / {paper.domains.map((d) => <Link key={d} href={`/domains/${d}`}>{d}</Link>)}
-      </p>
-      <h1>{paper.title}</h1>
+      <Crumbs trail={[...(paper.domains[0] ? domainCrumbs(paper.domains[0]) : [{ href: "/papers", label: "Papers" }]), { label: <TitleText text={paper.title} /> }]} />
+      <h1>
+        <TitleText text={paper.title} />
+      </h1>
       <dl className="meta">
         <dt>Authors</dt>
         <dd>{paper.authors.join(", ")}</dd>
         <dt>Year</dt>
         <dd>{paper.year}</dd>
+        {paper.domains.length > 1 && (
+          <>
+            <dt>Domains</dt>
+            <dd>
+              {paper.domains.map((d, i) => (
+                <Fragment key={d}>
+                  {i > 0 && " · "}
+                  <Link href={`/domains/${d}`}>{domainTrail(d).map((t) => t.name).join(" / ")}</Link>
+                </Fragment>
+              ))}
+            </dd>
+          </>
+        )}
         {paper.venue && (
           <>
             <dt>Venue</dt>
@@ -102,7 +119,7 @@ export default async function PaperPage({ params }: Params) {
               .filter((p) => p.slug !== paper.slug)
               .map((p) => (
                 <option key={p.slug} value={p.slug}>
-                  {p.title} ({p.year})
+                  <TitleText text={p.title} /> ({p.year})
                 </option>
               ))}
           </select>
