@@ -412,8 +412,8 @@ export interface InputReport {
   range: [number, number] | null;
   /** below/above the fitted range, or null when inside it (or no range is known). */
   outside: "below" | "above" | null;
-  /** How many decades (log10 units) beyond the nearest end of the range; 0 inside. */
-  decades: number;
+  /** How many decades (log10 units) beyond the nearest end of the range; 0 inside. The API's name too. */
+  decades_outside: number;
 }
 
 export interface Prediction {
@@ -443,7 +443,7 @@ export function rangeReport(input: Input, value: number): InputReport {
       decades = Math.log10(value / range[1]);
     }
   }
-  return { symbol: input.symbol, value, quantity: input.quantity, unit: input.unit, range, outside, decades };
+  return { symbol: input.symbol, value, quantity: input.quantity, unit: input.unit, range, outside, decades_outside: decades };
 }
 
 function formatDecades(d: number): string {
@@ -495,7 +495,7 @@ export function evaluateAt(law: Law, x: Float64Array): Prediction {
   for (const r of inputs) {
     if (r.outside && r.range) {
       warnings.push(
-        `${r.symbol} = ${r.value.toExponential(3)} ${r.unit} is ${formatDecades(r.decades)} decade(s) ${r.outside} the fitted range [${r.range[0].toExponential(2)}, ${r.range[1].toExponential(2)}]: extrapolation`,
+        `${r.symbol} = ${r.value.toExponential(3)} ${r.unit} is ${formatDecades(r.decades_outside)} decade(s) ${r.outside} the fitted range [${r.range[0].toExponential(2)}, ${r.range[1].toExponential(2)}]: extrapolation`,
       );
     } else if (!r.range) {
       warnings.push(`${r.symbol}: the paper states no fitted range, so extrapolation cannot be judged`);

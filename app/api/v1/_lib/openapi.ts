@@ -234,12 +234,26 @@ export const openapi = {
           inputs: { type: "array", items: obj },
         },
       },
+      InputReport: {
+        type: "object",
+        description: "An input's value against the law's fitted range (the same object in predict, solve and optimal)",
+        required: ["value", "unit", "quantity", "range", "outside", "decades_outside"],
+        properties: {
+          symbol: { type: "string" },
+          value: { type: "number" },
+          unit: { type: "string" },
+          quantity: { type: "string" },
+          range: { type: ["array", "null"], items: { type: "number" }, minItems: 2, maxItems: 2 },
+          outside: { type: ["string", "null"], enum: ["below", "above", null] },
+          decades_outside: { type: "number", minimum: 0, description: "How many decades (log10 units) beyond the nearer end of the fitted range; 0 inside it or when no range is known" },
+        },
+      },
       Prediction: {
         type: "object",
         required: ["law", "inputs", "value", "output", "extrapolated", "warnings"],
         properties: {
           law: { type: "string" },
-          inputs: obj,
+          inputs: { type: "object", additionalProperties: { $ref: "#/components/schemas/InputReport" }, description: "Each input by its symbol" },
           value: { type: "number" },
           output: obj,
           extrapolated: { type: "boolean" },

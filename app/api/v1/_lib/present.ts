@@ -85,7 +85,7 @@ export function predictionJson(law: StoredLaw, p: Prediction) {
     inputs: Object.fromEntries(
       p.inputs.map((r) => [
         r.symbol,
-        { value: r.value, unit: r.unit, quantity: r.quantity, range: r.range, outside: r.outside, decades_outside: r.decades },
+        { value: r.value, unit: r.unit, quantity: r.quantity, range: r.range, outside: r.outside, decades_outside: r.decades_outside },
       ]),
     ),
     value: p.value,
