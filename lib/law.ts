@@ -55,6 +55,8 @@ export interface Law {
   paper: string;
   key: string;
   name: string;
+  /** Other names readers know the law by (content `aliases`), for search. */
+  aliases?: string[];
   description?: string;
   expr: string;
   output: Output;
@@ -213,6 +215,7 @@ export function resolveLaw(paper: string, content: LawContent, field: string): L
       paper,
       key: content.id,
       name: content.name,
+      aliases: content.aliases,
       description: content.description,
       expr: content.expr,
       output: content.output,
@@ -325,6 +328,7 @@ function resolveForm(paper: string, content: LawContent, field: string): Law {
     paper,
     key: content.id,
     name: content.name,
+    aliases: content.aliases,
     description: content.description,
     expr: content.expr,
     output: content.output,

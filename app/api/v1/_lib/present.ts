@@ -26,6 +26,7 @@ export function lawSummaryJson(law: StoredLaw, paper: PaperRef) {
   return {
     id: law.id,
     name: law.name,
+    aliases: law.aliases ?? [],
     variant: law.variant ? { id: law.variant.id, label: law.variant.label } : null,
     paper: { slug: paper.slug, title: paper.title, year: paper.year, arxiv: paper.arxiv },
     domains: paper.domains,
