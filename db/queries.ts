@@ -459,16 +459,17 @@ const NAMING_COLUMNS = ["names", "paper_names", "title"] as const satisfies read
  * form)"); where words matched only in the body, BM25 orders by how much of
  * it they are; last, content order (a paper's laws as the paper lists them).
  */
-export function searchRegistry(db: Db, q: string, limit = 50): SearchHit[] {
+function rankedMatches(db: Db, q: string, kind?: SearchHit["kind"]): { id: number; kind: string; ref: string }[] {
   const words = queryWords(q);
   const query = ftsQuery(q);
   if (!query) return [];
   const sql = db.$client;
-  const col = (name: (typeof s.SEARCH_COLUMNS)[number]) => s.SEARCH_COLUMNS.indexOf(name);
   // bm25 weights follow SEARCH_COLUMNS (kind, ref, title, names, paper_names, body); lower is better
-  const candidates = sql
-    .prepare(`SELECT rowid AS id, kind, title, bm25(search, 0, 0, 10.0, 10.0, 2.0, 1.0) AS bm25 FROM search WHERE search MATCH ?`)
-    .all(query) as { id: number; kind: string; title: string; bm25: number }[];
+  const candidates = (
+    sql
+      .prepare(`SELECT rowid AS id, kind, ref, title, bm25(search, 0, 0, 10.0, 10.0, 2.0, 1.0) AS bm25 FROM search WHERE search MATCH ?`)
+      .all(query) as { id: number; kind: string; ref: string; title: string; bm25: number }[]
+  ).filter((c) => kind === undefined || c.kind === kind);
   if (candidates.length === 0) return [];
   const inColumn = sql.prepare("SELECT rowid AS id FROM search WHERE search MATCH ?").pluck();
   // for each naming column, the candidates each word matches there (a handful of index lookups)
@@ -477,7 +478,7 @@ export function searchRegistry(db: Db, q: string, limit = 50): SearchHit[] {
     const at = matched.findIndex((byWord) => byWord[word]?.has(id));
     return at < 0 ? NAMING_COLUMNS.length : at;
   };
-  const ranked = candidates
+  return candidates
     .map((c) => {
       const counts = new Array<number>(NAMING_COLUMNS.length + 1).fill(0);
       for (let i = 0; i < words.length; i++) counts[place(c.id, i)] = (counts[place(c.id, i)] as number) + 1;
@@ -493,8 +494,22 @@ export function searchRegistry(db: Db, q: string, limit = 50): SearchHit[] {
       if ((a.counts[2] as number) > 0 && a.titleWords !== b.titleWords) return a.titleWords - b.titleWords;
       if ((a.counts[3] as number) > 0 && a.bm25 !== b.bm25) return a.bm25 - b.bm25;
       return a.id - b.id;
-    })
-    .slice(0, limit);
+    });
+}
+
+/** The ids of the laws (variants included) a query finds, best first: the ranking of searchRegistry. */
+export function searchLaws(db: Db, q: string): string[] {
+  return rankedMatches(db, q, "law").map((m) => m.ref);
+}
+
+/** Search hits (papers, laws, statements) in the order of rankedMatches, with highlighted titles and snippets. */
+export function searchRegistry(db: Db, q: string, limit = 50): SearchHit[] {
+  const query = ftsQuery(q);
+  if (!query) return [];
+  const sql = db.$client;
+  const col = (name: (typeof s.SEARCH_COLUMNS)[number]) => s.SEARCH_COLUMNS.indexOf(name);
+  const ranked = rankedMatches(db, q).slice(0, limit);
+  if (ranked.length === 0) return [];
   // highlights and snippets only for the hits returned, in one pass over the matches: a rowid filter
   // beside MATCH would re-run the query for each id. The ids are integers this function read above.
   const top = ranked.map((r) => r.id).filter(Number.isInteger).join(",");

@@ -346,16 +346,17 @@ function resolveForm(paper: string, content: LawContent, field: string): Law {
   };
 }
 
-/** Throws for a form-only law: it has no coefficients to evaluate with. */
+/** Why a law cannot be evaluated, or null when it can: a form-only law has no coefficients to evaluate with. */
+export function notEvaluable(law: Law): string | null {
+  if (!law.free) return null;
+  const free = law.free.map((f) => f.symbol);
+  return `a functional form without published coefficients (${free.join(", ")} ${free.length === 1 ? "is" : "are"} free)`;
+}
+
+/** Throws for a law that cannot be evaluated (a form-only law). */
 export function requireQuantitative(law: Law): void {
-  if (law.free) {
-    throw new LawdexError(
-      422,
-      "form_only",
-      "law",
-      `${law.id} is a functional form without published coefficients (${law.free.map((f) => f.symbol).join(", ")} are free); it is not offered for prediction`,
-    );
-  }
+  const reason = notEvaluable(law);
+  if (reason !== null) throw new LawdexError(422, "form_only", "law", `${law.id} is ${reason}; it is not offered for prediction`);
 }
 
 // ---------------------------------------------------------------------------

@@ -46,6 +46,61 @@ describe("GET /api/v1/laws", () => {
     const r = await call(lawsGET(new Request(`${BASE}/api/v1/laws?domian=x`)));
     expect(r).toMatchObject({ status: 400, body: { error: { field: "domian" } } });
   });
+  type Summary = { id: string; domains: string[]; inputs: { symbol: string }[]; evaluable: boolean; not_evaluable_reason: string | null };
+  const list = async (query: string) => (await call(lawsGET(new Request(`${BASE}/api/v1/laws?${query}`)))).body as { count: number; q?: string; laws: Summary[] };
+  it("searches with q, ranked as the site's search ranks laws", async () => {
+    const found = await list("q=chinchilla");
+    expect(found.q).toBe("chinchilla");
+    expect(found.count).toBe(found.laws.length);
+    const ids = found.laws.map((l) => l.id);
+    expect(ids[0]).toBe("hoffmann-2022-chinchilla/loss-nd");
+    const hoffmann = ids.filter((id) => id.startsWith("hoffmann-2022-chinchilla/"));
+    const { getDb } = await import("@/db/client");
+    const { listLaws, searchRegistry } = await import("@/db/queries");
+    expect(hoffmann).toHaveLength(listLaws(getDb(), { paper: "hoffmann-2022-chinchilla" }).length);
+    expect(ids.slice(0, hoffmann.length)).toEqual(hoffmann);
+    expect(ids).toContain("mckenna-2025-dp/parametric-dp-loss");
+    // the same ranking as /search gives for the laws among its hits
+    expect(ids).toEqual(searchRegistry(getDb(), "chinchilla", 10_000).filter((h) => h.kind === "law").map((h) => h.ref));
+    expect((await list("q=critical%20batch%20size")).laws[0]?.id).toBe("kaplan-2020-scaling/b-crit");
+    expect(await list("q=zzzxqy")).toMatchObject({ count: 0, laws: [] });
+  });
+  it("combines q with domain: the search's order, only the domain's laws", async () => {
+    const all = (await list("q=loss")).laws.map((l) => l.id);
+    const some = (await list("q=loss&domain=llm-pretraining")).laws;
+    expect(some.length).toBeGreaterThan(0);
+    expect(some.length).toBeLessThan(all.length);
+    expect(some.every((l) => l.domains.includes("llm-pretraining"))).toBe(true);
+    expect(some.map((l) => l.id)).toEqual(all.filter((id) => some.some((l) => l.id === id)));
+  });
+  it.each([
+    ["q=", "q", /^q: must contain a word/],
+    ["q=***", "q", /^q: must contain a word/],
+    [`q=${"a".repeat(201)}`, "q", /^q: may be at most 200 characters/],
+    ["q=a&q=b", "q", /^q is given more than once/],
+    ["q=loss&sort=name", "sort", /^unknown query parameter sort/],
+  ])("?%s -> 400 naming %s", async (query, field, message) => {
+    const r = await call(lawsGET(new Request(`${BASE}/api/v1/laws?${query}`)));
+    expect(r.status).toBe(400);
+    expect(r.body.error?.field).toBe(field);
+    expect(r.body.error?.message).toMatch(message);
+  });
+  it("says for each law whether it can be evaluated, and why not for a form", async () => {
+    const laws = (await list("")).laws;
+    const form = laws.find((l) => l.id === "gao-2022-overoptimization/gold-reward-bon");
+    expect(form).toMatchObject({ evaluable: false, not_evaluable_reason: expect.stringMatching(/^a functional form without published coefficients \(.+ free\)$/) });
+    expect(laws.find((l) => l.id === "hoffmann-2022-chinchilla/loss-nd")).toMatchObject({ evaluable: true, not_evaluable_reason: null });
+    // the mark agrees with each law's detail (form_only) and with what predict answers
+    const { getDb } = await import("@/db/client");
+    const { getLaw } = await import("@/db/queries");
+    for (const l of laws) expect(l.evaluable).toBe(!getLaw(getDb(), l.id)?.free);
+    expect(laws.filter((l) => !l.evaluable).length).toBeGreaterThan(0);
+    const [paper, key] = (form?.id ?? "").split("/") as [string, string];
+    const at = (form?.inputs ?? []).map((i) => `${i.symbol}=1`).join("&");
+    const r = await call(predictGET(new Request(`${BASE}/api/v1/laws/${form?.id}/predict?${at}`), ctx({ paper, law: key })));
+    expect(r.status).toBe(422);
+    expect(r.body.error?.message).toBe(`${form?.id} is ${form?.not_evaluable_reason}; it is not offered for prediction`);
+  });
 });
 
 describe("GET /api/v1/laws/{paper}/{law}", () => {

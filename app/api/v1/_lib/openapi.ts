@@ -42,9 +42,20 @@ export const openapi = {
   paths: {
     "/api/v1/laws": {
       get: {
-        summary: "List laws",
-        parameters: [{ name: "domain", in: "query", required: false, schema: { type: "string" } }],
-        responses: { "200": json({ type: "object", properties: { count: { type: "integer" }, laws: { type: "array", items: { $ref: "#/components/schemas/LawSummary" } } } }), ...errors },
+        summary: "List laws, or search them",
+        description: "Every law (each coefficient set is a law of its own, id <paper>/<law>~<variant>), or those of a domain and its sub-domains. With q, the laws the site's search finds, best first (a word counts most where it names the law or its paper: an alias such as Chinchilla, a first author such as Kaplan; then in the law's name; then anywhere), combined with domain.",
+        parameters: [
+          { name: "domain", in: "query", required: false, schema: { type: "string" } },
+          { name: "q", in: "query", required: false, schema: { type: "string", maxLength: 200 }, example: "chinchilla", description: "Search words; the last also matches as a prefix" },
+        ],
+        responses: {
+          "200": json({
+            type: "object",
+            required: ["count", "laws"],
+            properties: { count: { type: "integer" }, q: { type: "string" }, laws: { type: "array", items: { $ref: "#/components/schemas/LawSummary" } } },
+          }),
+          ...errors,
+        },
       },
     },
     "/api/v1/laws/{paper}/{law}": {
@@ -224,10 +235,13 @@ export const openapi = {
       },
       LawSummary: {
         type: "object",
-        required: ["id", "name", "paper", "domains", "output", "inputs"],
+        required: ["id", "name", "paper", "domains", "output", "inputs", "evaluable", "not_evaluable_reason"],
         properties: {
           id: { type: "string" },
           name: { type: "string" },
+          aliases: { type: "array", items: { type: "string" }, description: "Other names the law is known by" },
+          evaluable: { type: "boolean", description: "Whether predict, solve and optimal evaluate it (false for a form-only law)" },
+          not_evaluable_reason: { type: ["string", "null"], description: "Why not, for a law that cannot be evaluated" },
           paper: { type: "object", properties: { slug: { type: "string" }, title: { type: "string" }, year: { type: "integer" }, arxiv: { type: ["string", "null"] } } },
           domains: { type: "array", items: { type: "string" } },
           output: obj,

@@ -1,6 +1,6 @@
 /** JSON shapes of the API, built from stored laws and papers. */
 import type { PaperSummary, StoredLaw } from "@/db/queries";
-import type { Prediction } from "@/lib/law";
+import { type Prediction, notEvaluable } from "@/lib/law";
 
 type PaperRef = Pick<PaperSummary, "slug" | "title" | "year" | "arxiv" | "domains">;
 
@@ -32,6 +32,9 @@ export function lawSummaryJson(law: StoredLaw, paper: PaperRef) {
     domains: paper.domains,
     output: outputJson(law),
     inputs: law.inputs.map(inputJson),
+    /** Whether predict, solve and the other operations evaluate it; a form-only law says why not. */
+    evaluable: notEvaluable(law) === null,
+    not_evaluable_reason: notEvaluable(law),
   };
 }
 
