@@ -203,6 +203,42 @@ describe("POST /api/v1/predict", () => {
     expect(byColumn.status).toBe(200);
     expect(byColumn.body).toEqual(byRow.body);
   });
+  it("carries at each point the interval a single prediction carries: same fields, same numbers", async () => {
+    // Besiroglu et al.'s refit has standard errors; Hoffmann's sits in and beyond its fitted range
+    const refit = "besiroglu-2024-replication/loss-nd";
+    const points = [{ N: 1e8, D: 1e9 }, { N: 7e10, D: 1.4e12 }, { N: 1e12, D: 1e14 }];
+    const byRow = await post(JSON.stringify({ law: refit, points }));
+    expect(byRow.status).toBe(200);
+    const single = await Promise.all(points.map((p) => predict(refit, `N=${p.N}&D=${p.D}`)));
+    const intervals = byRow.body.intervals as { lo: number; hi: number; sigma: number; level: number; method: string }[];
+    expect(intervals).toHaveLength(3);
+    expect(intervals).toEqual(single.map((s) => s.body.interval));
+    for (const [i, iv] of intervals.entries()) {
+      expect(Object.keys(iv).sort()).toEqual(["hi", "level", "lo", "method", "sigma"]);
+      expect(iv.lo).toBeLessThan((byRow.body.values as number[])[i] as number);
+      expect(iv.hi).toBeGreaterThan((byRow.body.values as number[])[i] as number);
+    }
+    const byColumn = await post(JSON.stringify({ law: refit, inputs: { N: points.map((p) => p.N), D: points.map((p) => p.D) } }));
+    expect(byColumn.body).toEqual(byRow.body);
+    // no standard errors, no interval: null at each point, as the single prediction answers
+    const plain = await post(JSON.stringify({ law, points }));
+    expect((await predict(law, "N=1e8&D=1e9")).body.interval).toBeNull();
+    expect(plain.body.intervals).toEqual([null, null, null]);
+  });
+  it("takes 10,000 points with intervals in bounded time", async () => {
+    const refit = "besiroglu-2024-replication/loss-nd";
+    const N = Array.from({ length: 10_000 }, (_, i) => 1e8 * (1 + i));
+    const D = N.map((n) => 20 * n);
+    const t0 = performance.now();
+    const r = await post(JSON.stringify({ law: refit, inputs: { N, D } }));
+    const ms = performance.now() - t0;
+    expect(r.status).toBe(200);
+    const intervals = r.body.intervals as ({ sigma: number } | null)[];
+    expect(intervals).toHaveLength(10_000);
+    expect(intervals.every((iv) => iv !== null && iv.sigma > 0)).toBe(true);
+    // in process about 30 ms on the development machine; the bound only catches a cost gone quadratic
+    expect(ms).toBeLessThan(2_000);
+  });
   it("takes 10,000 points and refuses 10,001 with 413", async () => {
     const point = { N: 1e9, D: 1e10 };
     expect((await post(JSON.stringify({ law, points: Array(10_000).fill(point) }))).status).toBe(200);

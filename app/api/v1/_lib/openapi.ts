@@ -100,7 +100,7 @@ export const openapi = {
       post: {
         summary: "Evaluate a law at up to 10,000 points",
         description:
-          "Points as objects ({law, points: [{N, D}, ...]}) or as columns, one array per input ({law, inputs: {N: [...], D: [...]}}), which is smaller and faster to parse.",
+          "Points as objects ({law, points: [{N, D}, ...]}) or as columns, one array per input ({law, inputs: {N: [...], D: [...]}}), which is smaller and faster to parse. The answer's values, intervals and extrapolated are aligned with the points; each interval is the one GET predict answers at that point (null where no coefficient carries a standard error).",
         requestBody: {
           required: true,
           content: {
@@ -122,7 +122,7 @@ export const openapi = {
             },
           },
         },
-        responses: { "200": json(obj), ...errors },
+        responses: { "200": json({ $ref: "#/components/schemas/BatchPrediction" }), ...errors },
       },
     },
     "/api/v1/compare": {
@@ -278,7 +278,26 @@ export const openapi = {
               "How far the printed digits of the coefficients determine this value: the relative change when each coefficient moves by half a unit in its last printed digit (summed, worst case), and the coefficient that moves it most. From 0.1 on, warnings say so; from 1 on, the law is ill-conditioned as printed.",
             properties: { relative: { type: "number" }, coefficient: { type: "string" } },
           },
-          interval: { type: ["object", "null"] },
+          interval: { oneOf: [{ $ref: "#/components/schemas/Interval" }, { type: "null" }] },
+        },
+      },
+      Interval: {
+        type: "object",
+        description: "A 95% interval by the delta method from the coefficients' standard errors (taken as independent: papers publish no covariances)",
+        required: ["lo", "hi", "sigma", "level", "method"],
+        properties: { lo: { type: "number" }, hi: { type: "number" }, sigma: { type: "number" }, level: { type: "number", const: 0.95 }, method: { type: "string" } },
+      },
+      BatchPrediction: {
+        type: "object",
+        required: ["law", "output", "count", "values", "intervals", "extrapolated", "warnings"],
+        properties: {
+          law: { type: "string" },
+          output: obj,
+          count: { type: "integer" },
+          values: { type: "array", items: { type: "number" } },
+          intervals: { type: "array", items: { oneOf: [{ $ref: "#/components/schemas/Interval" }, { type: "null" }] }, description: "Each point's interval, as GET predict answers it there" },
+          extrapolated: { type: "array", items: { type: "boolean" } },
+          warnings: { type: "array", items: { type: "string" } },
         },
       },
       FitRequest: fromZod(fitRequestSchema, "input"),
