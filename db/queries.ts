@@ -260,6 +260,30 @@ export function getMeta(db: Db, key: string): string | null {
   return db.select().from(s.meta).where(eq(s.meta.key, key)).get()?.value ?? null;
 }
 
+const namedLaws = new WeakMap<Db, { id: string; name: string }[]>();
+
+/** Every law's id and name (for "did you mean"), read once per open database. */
+export function lawNames(db: Db): { id: string; name: string }[] {
+  let hit = namedLaws.get(db);
+  if (!hit) {
+    hit = db.select({ id: s.laws.id, name: s.laws.name }).from(s.laws).orderBy(asc(s.laws.id)).all();
+    namedLaws.set(db, hit);
+  }
+  return hit;
+}
+
+const namedPapers = new WeakMap<Db, { id: string; name: string }[]>();
+
+/** Every paper's slug (as id) and title, read once per open database. */
+export function paperNames(db: Db): { id: string; name: string }[] {
+  let hit = namedPapers.get(db);
+  if (!hit) {
+    hit = db.select({ id: s.papers.slug, name: s.papers.title }).from(s.papers).orderBy(asc(s.papers.slug)).all();
+    namedPapers.set(db, hit);
+  }
+  return hit;
+}
+
 export function allLawIds(db: Db): { paper: string; law: string }[] {
   return db
     .select({ id: s.laws.id, paper: s.laws.paper })

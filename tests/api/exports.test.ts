@@ -29,7 +29,10 @@ describe("exports", () => {
     expect(await ok.text()).toMatch(/^@article\{kaplan2020scaling,\n  title = \{\{Scaling Laws for Neural Language Models\}\},/);
     const missing = await bibGET(req("/papers/x/cite.bib"), { params: Promise.resolve({ slug: "nobody-2031-x" }) });
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({ error: { code: "not_found", message: "no paper nobody-2031-x", field: "slug" } });
+    expect(await missing.json()).toEqual({ error: { code: "not_found", message: "no paper nobody-2031-x", field: "slug", suggestions: [] } });
+    const near = await bibGET(req("/papers/x/cite.bib"), { params: Promise.resolve({ slug: "hoffmann-2022-chinchila" }) });
+    expect(near.status).toBe(404);
+    expect(((await near.json()) as { error: { suggestions: string[] } }).error.suggestions[0]).toBe("hoffmann-2022-chinchilla");
   });
 });
 

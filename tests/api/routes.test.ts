@@ -12,7 +12,7 @@ const ctx = <T extends Record<string, string>>(p: T) => ({ params: Promise.resol
 
 async function call(res: Promise<Response> | Response) {
   const r = await res;
-  return { status: r.status, body: (await r.json()) as Record<string, unknown> & { error?: { code: string; message: string; field: string | null } } };
+  return { status: r.status, body: (await r.json()) as Record<string, unknown> & { error?: { code: string; message: string; field: string | null; suggestions?: string[] } } };
 }
 const predict = (law: string, query: string) => {
   const [paper, key] = law.split("/") as [string, string];
@@ -115,9 +115,29 @@ describe("GET /api/v1/laws/{paper}/{law}", () => {
     expect(body.checks).toEqual([expect.objectContaining({ passed: true, kind: "derived" })]);
     expect(body.links).toEqual([expect.objectContaining({ type: "refits", target: "hoffmann-2022-chinchilla/loss-nd" })]);
   });
-  it("404s an unknown law", async () => {
+  it("404s an unknown law, suggesting the nearest ids in the body and the message", async () => {
     const r = await call(lawGET(new Request(`${BASE}/x`), ctx({ paper: "kaplan-2020-scaling", law: "nope" })));
-    expect(r).toMatchObject({ status: 404, body: { error: { code: "not_found", field: "law", message: "no law kaplan-2020-scaling/nope" } } });
+    expect(r).toMatchObject({ status: 404, body: { error: { code: "not_found", field: "law" } } });
+    const { message, suggestions = [] } = r.body.error ?? { message: "" };
+    expect(suggestions.length).toBeGreaterThan(0);
+    expect(suggestions.length).toBeLessThanOrEqual(5);
+    expect(suggestions.every((id) => id.startsWith("kaplan-2020-scaling/"))).toBe(true);
+    expect(message).toBe(`no law kaplan-2020-scaling/nope; did you mean ${suggestions.slice(0, -1).join(", ")} or ${suggestions.at(-1)}?`);
+  });
+  it.each([
+    { asked: ["hoffmann-2021-chinchilla", "loss-nd"], first: "hoffmann-2022-chinchilla/loss-nd", why: "a wrong year" },
+    { asked: ["hoffmann-2022-chinchilla", "loss-nd~unrouned"], first: "hoffmann-2022-chinchilla/loss-nd~unrounded", why: "a misspelt variant" },
+    { asked: ["kaplan-2020-scaling", "critical-batch-size"], first: "kaplan-2020-scaling/b-crit", why: "the law's name for its key" },
+    { asked: ["besiroglu-2024-replication", "loss-n-d"], first: "besiroglu-2024-replication/loss-nd", why: "a stray hyphen" },
+  ])("suggests $first first for $why", async ({ asked, first }) => {
+    const [paper, law] = asked as [string, string];
+    const r = await call(lawGET(new Request(`${BASE}/x`), ctx({ paper, law })));
+    expect(r.status).toBe(404);
+    expect(r.body.error?.suggestions?.[0]).toBe(first);
+  });
+  it("suggests nothing when nothing is near", async () => {
+    const r = await call(lawGET(new Request(`${BASE}/x`), ctx({ paper: "zz", law: "qq" })));
+    expect(r).toMatchObject({ status: 404, body: { error: { message: "no law zz/qq", suggestions: [] } } });
   });
 });
 
@@ -154,13 +174,18 @@ describe("GET /api/v1/laws/{paper}/{law}/predict", () => {
     { name: "N=1e400", law: "hoffmann-2022-chinchilla/loss-nd", query: "N=1e400&D=1", status: 400, field: "N", message: "N must be a finite number" },
     { name: "repeated N", law: "hoffmann-2022-chinchilla/loss-nd", query: "N=1&N=2&D=1", status: 400, field: "N", message: "N is given more than once" },
     { name: "__proto__", law: "hoffmann-2022-chinchilla/loss-nd", query: "N=1&D=1&__proto__=1", status: 400, field: "__proto__", message: "__proto__ is not an input of hoffmann-2022-chinchilla/loss-nd; its inputs are N, D" },
-    { name: "unknown law", law: "hoffmann-2022-chinchilla/loss-zz", query: "N=1", status: 404, field: "law", message: "no law hoffmann-2022-chinchilla/loss-zz" },
     { name: "malformed law id", law: "Hoffmann 2022/<script>", query: "N=1", status: 400, field: "law", message: 'law "Hoffmann 2022/<script>" is not a law id (expected <paper-slug>/<law-id>)' },
   ];
   it.each(bad)("$name -> $status naming $field", async ({ law, query, status, field, message }) => {
     const r = await predict(law, query);
     expect(r.status).toBe(status);
     expect(r.body).toEqual({ error: { code: status === 404 ? "not_found" : "invalid_input", field, message } });
+  });
+  it("unknown law -> 404 naming law, with the nearest ids", async () => {
+    const r = await predict("hoffmann-2022-chinchilla/loss-zz", "N=1");
+    expect(r.status).toBe(404);
+    expect(r.body.error).toMatchObject({ code: "not_found", field: "law", suggestions: expect.arrayContaining(["hoffmann-2022-chinchilla/loss-nd"]) });
+    expect(r.body.error?.message).toMatch(/^no law hoffmann-2022-chinchilla\/loss-zz; did you mean hoffmann-2022-chinchilla\/loss-nd[,?]/);
   });
 });
 
@@ -300,9 +325,12 @@ describe("GET /api/v1/papers", () => {
     ]);
     expect(one.body).not.toHaveProperty("file");
   });
-  it("404s an unknown paper", async () => {
+  it("404s an unknown paper, suggesting the nearest slugs", async () => {
     const r = await call(paperGET(new Request(`${BASE}/x`), ctx({ slug: "nobody-2030-nothing" })));
-    expect(r).toMatchObject({ status: 404, body: { error: { field: "slug" } } });
+    expect(r).toMatchObject({ status: 404, body: { error: { field: "slug", message: "no paper nobody-2030-nothing", suggestions: [] } } });
+    const near = await call(paperGET(new Request(`${BASE}/x`), ctx({ slug: "kaplan-2021-scaling" })));
+    expect(near).toMatchObject({ status: 404, body: { error: { field: "slug", suggestions: ["kaplan-2020-scaling"] } } });
+    expect(near.body.error?.message).toBe("no paper kaplan-2021-scaling; did you mean kaplan-2020-scaling?");
   });
 });
 

@@ -229,7 +229,17 @@ export const openapi = {
           error: {
             type: "object",
             required: ["code", "message", "field"],
-            properties: { code: { type: "string" }, message: { type: "string" }, field: { type: ["string", "null"] } },
+            properties: {
+              code: { type: "string" },
+              message: { type: "string" },
+              field: { type: ["string", "null"] },
+              suggestions: {
+                type: "array",
+                maxItems: 5,
+                items: { type: "string" },
+                description: "For an unknown law or paper (404): the nearest known ids, nearest first (also named in the message)",
+              },
+            },
           },
         },
       },
