@@ -36,6 +36,38 @@ describe("exports", () => {
   });
 });
 
+describe("BibTeX of every paper", () => {
+  it("keeps the P² title as LaTeX through the route", async () => {
+    const res = await bibGET(req("/papers/chen-2024-pruning/cite.bib"), { params: Promise.resolve({ slug: "chen-2024-pruning" }) });
+    const text = await res.text();
+    expect(text).toMatch(/^@inproceedings\{chen2024pruning,\n  title = \{\{P\$\^2\$ Law: Scaling Law for Post-Training After Model Pruning\}\},\n/);
+    expect(text).toContain("  year = {2025},\n  booktitle = {ACL 2025},\n");
+    expect(text).not.toContain("textasciicircum");
+  });
+  it("is consistent for every paper: a known venue kind, the year of the version cited, the arXiv id as eprint", async () => {
+    const { getDb } = await import("@/db/client");
+    const { listPapers } = await import("@/db/queries");
+    const { bibtex, parseVenue } = await import("@/lib/bibtex");
+    for (const p of listPapers(getDb())) {
+      const { venue } = parseVenue(p.venue);
+      expect([p.slug, venue.kind]).not.toEqual([p.slug, "other"]);
+      const entry = bibtex(p);
+      const field = (name: string) => new RegExp(`\\n  ${name} = \\{(.*)\\},?\\n`).exec(entry)?.[1];
+      const year = Number(field("year"));
+      if (venue.kind === "proceedings") {
+        expect(entry.startsWith("@inproceedings{")).toBe(true);
+        expect(field("booktitle")).toMatch(new RegExp(`${year}$`));
+      } else {
+        expect(entry.startsWith("@article{")).toBe(true);
+        if (venue.kind === "preprint") expect(year).toBe(p.year);
+      }
+      // a venue's year is never before the preprint's
+      expect(year).toBeGreaterThanOrEqual(p.year);
+      if (p.arxiv) expect(field("eprint")).toBe(p.arxiv);
+    }
+  });
+});
+
 describe("law chart exports", () => {
   const ctx = (paper: string, law: string) => ({ params: Promise.resolve({ paper, law }) });
   it("serves the law's chart as SVG and its series as CSV", async () => {
