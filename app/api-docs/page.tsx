@@ -18,6 +18,7 @@ const EXAMPLES: Record<string, { query?: string; body?: object; path?: string }>
   "/api/v1/papers/{slug}": { path: "/api/v1/papers/kaplan-2020-scaling" },
   "/api/v1/coverage": {},
   "/api/v1/export/laws.csv": {},
+  "/api/v1/export/coefficients.csv": {},
   "/api/v1/export/registry.json": {},
   "/api/v1/openapi.json": {},
   "/api/v1/health": {},

@@ -214,6 +214,14 @@ export const openapi = {
     "/api/v1/export/laws.csv": {
       get: { summary: "Every law as one CSV row", responses: { "200": { description: "CSV", content: { "text/csv": { schema: { type: "string" } } } }, ...errors } },
     },
+    "/api/v1/export/coefficients.csv": {
+      get: {
+        summary: "Every published coefficient as one CSV row (tidy)",
+        description:
+          "Columns law (<paper>/<law>), variant (default for a law with one coefficient set, else the set's id: printed, unrounded, ...), law_id (the id of that set in this API and laws.csv), symbol, value (as stored), stderr (empty if none), printed (the source's expression when it prints one, e.g. exp(6.0073404)), source (where in the paper). Form-only laws have no rows.",
+        responses: { "200": { description: "CSV", content: { "text/csv": { schema: { type: "string" } } } }, ...errors },
+      },
+    },
     "/api/v1/export/registry.json": {
       get: { summary: "The whole registry in one versioned JSON document", responses: { "200": json(obj), ...errors } },
     },
