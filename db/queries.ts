@@ -469,6 +469,9 @@ export function ftsQuery(q: string): string | null {
  * Anything else (summary, abstract, description, symbols) is the body.
  */
 const NAMING_COLUMNS = ["names", "paper_names", "title"] as const satisfies readonly (typeof s.SEARCH_COLUMNS)[number][];
+/** Places a word can count in: the naming columns by index, then the body. */
+const IN_TITLE = NAMING_COLUMNS.indexOf("title");
+const IN_BODY = NAMING_COLUMNS.length;
 
 /**
  * Search, ranked by what a reader most likely means. Every word of the query
@@ -500,11 +503,11 @@ function rankedMatches(db: Db, q: string, kind?: SearchHit["kind"]): { id: numbe
   const matched = NAMING_COLUMNS.map((c) => words.map((w, i) => new Set(inColumn.all(`${c} : ${phrase(w, i === words.length - 1)}`) as number[])));
   const place = (id: number, word: number) => {
     const at = matched.findIndex((byWord) => byWord[word]?.has(id));
-    return at < 0 ? NAMING_COLUMNS.length : at;
+    return at < 0 ? IN_BODY : at;
   };
   return candidates
     .map((c) => {
-      const counts = new Array<number>(NAMING_COLUMNS.length + 1).fill(0);
+      const counts = new Array<number>(IN_BODY + 1).fill(0);
       for (let i = 0; i < words.length; i++) counts[place(c.id, i)] = (counts[place(c.id, i)] as number) + 1;
       return { ...c, counts, titleWords: c.title.match(/[\p{L}\p{N}]+/gu)?.length ?? 0 };
     })
@@ -515,8 +518,8 @@ function rankedMatches(db: Db, q: string, kind?: SearchHit["kind"]): { id: numbe
       }
       // counts are equal from here, so each condition below holds for both or neither
       if (a.kind !== b.kind && (a.kind === "paper" || b.kind === "paper")) return a.kind === "paper" ? -1 : 1;
-      if ((a.counts[2] as number) > 0 && a.titleWords !== b.titleWords) return a.titleWords - b.titleWords;
-      if ((a.counts[3] as number) > 0 && a.bm25 !== b.bm25) return a.bm25 - b.bm25;
+      if ((a.counts[IN_TITLE] as number) > 0 && a.titleWords !== b.titleWords) return a.titleWords - b.titleWords;
+      if ((a.counts[IN_BODY] as number) > 0 && a.bm25 !== b.bm25) return a.bm25 - b.bm25;
       return a.id - b.id;
     });
 }
