@@ -12,6 +12,7 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { ContentError, type Registry, loadRegistry } from "../lib/content/load";
 import { checkDependsOn, lawLatex, refitField } from "../lib/law";
+import { shortCitation } from "../lib/citation";
 import { checkProse } from "../lib/content/mdx";
 import { type DatasetTable, dataDir, readDataset } from "../lib/datasets";
 import { type RefitOutcome, runRefits } from "../lib/refit";
@@ -44,7 +45,10 @@ export function writeRegistry(sqlite: Database.Database, registry: BuiltRegistry
   const db = drizzle(sqlite, { schema: s });
   migrate(db, { migrationsFolder: MIGRATIONS });
   sqlite.exec(s.SEARCH_TABLE_SQL);
-  const searchInsert = sqlite.prepare("INSERT INTO search (kind, ref, title, body) VALUES (?, ?, ?, ?)");
+  const searchInsert = sqlite.prepare("INSERT INTO search (kind, ref, title, names, paper_names, body) VALUES (?, ?, ?, ?, ?, ?)");
+  // what readers call each paper: its aliases and "Hoffmann et al. 2022"; its laws and statements are found by them too
+  const paperNames = new Map(registry.papers.map((p) => [p.slug, [...(p.aliases ?? []), shortCitation(p.authors, p.year)].join("\n")]));
+  const paperTitles = new Map(registry.papers.map((p) => [p.slug, p.title]));
 
   db.transaction((tx) => {
     registry.domains.forEach((d, position) => tx.insert(s.domains).values({ ...d, position }).run());
@@ -55,6 +59,7 @@ export function writeRegistry(sqlite: Database.Database, registry: BuiltRegistry
           seed: p.seed,
           slug: p.slug,
           title: p.title,
+          aliases: p.aliases ?? [],
           authors: p.authors,
           year: p.year,
           arxiv: p.arxiv,
@@ -67,7 +72,7 @@ export function writeRegistry(sqlite: Database.Database, registry: BuiltRegistry
         })
         .run();
       for (const domain of p.domains) tx.insert(s.paperDomains).values({ paper: p.slug, domain }).run();
-      searchInsert.run("paper", p.slug, p.title, [p.authors.join(", "), p.summary, p.abstract ?? ""].join("\n"));
+      searchInsert.run("paper", p.slug, p.title, paperNames.get(p.slug) ?? "", "", [p.authors.join(", "), p.summary, p.abstract ?? ""].join("\n"));
     }
     const positions = new Map<string, number>();
     for (const law of registry.laws) {
@@ -80,6 +85,7 @@ export function writeRegistry(sqlite: Database.Database, registry: BuiltRegistry
           key: law.key,
           position,
           name: law.name,
+          aliases: law.aliases ?? [],
           description: law.description,
           expr: law.expr,
           latex: lawLatex(law),
@@ -138,7 +144,14 @@ export function writeRegistry(sqlite: Database.Database, registry: BuiltRegistry
           .run(),
       );
       const symbols = [law.output.symbol, ...law.inputs.map((i) => i.symbol), ...law.coefficients.map((c) => c.symbol)];
-      searchInsert.run("law", law.id, `${law.name}${law.variant ? ` (${law.variant.label})` : ""}`, [law.description ?? "", law.expr, symbols.join(" ")].join("\n"));
+      searchInsert.run(
+        "law",
+        law.id,
+        `${law.name}${law.variant ? ` (${law.variant.label})` : ""}`,
+        (law.aliases ?? []).join("\n"),
+        paperNames.get(law.paper) ?? "",
+        [law.description ?? "", law.expr, symbols.join(" "), paperTitles.get(law.paper) ?? ""].join("\n"),
+      );
     }
     for (const d of registry.datasets) {
       const t = registry.tables.get(d.id);
@@ -157,7 +170,7 @@ export function writeRegistry(sqlite: Database.Database, registry: BuiltRegistry
     }
     registry.statements.forEach((st, position) => {
       tx.insert(s.statements).values({ ...st, position }).run();
-      searchInsert.run("statement", `${st.paper}#${st.id}`, st.name, st.statement);
+      searchInsert.run("statement", `${st.paper}#${st.id}`, st.name, "", paperNames.get(st.paper) ?? "", [st.statement, paperTitles.get(st.paper) ?? ""].join("\n"));
     });
     for (const seed of registry.seeds) tx.insert(s.seeds).values(seed).run();
     for (const e of registry.exclusions) tx.insert(s.exclusions).values(e).run();

@@ -18,6 +18,7 @@ export type DatasetRow = typeof s.datasets.$inferSelect;
 export interface PaperSummary {
   slug: string;
   title: string;
+  aliases: string[];
   authors: string[];
   year: number;
   arxiv: string | null;
@@ -83,6 +84,7 @@ export function listPapers(db: Db, opts: { domain?: string } = {}): PaperSummary
     .map((p) => ({
       slug: p.slug,
       title: p.title,
+      aliases: p.aliases,
       authors: p.authors,
       year: p.year,
       arxiv: p.arxiv,
@@ -149,6 +151,7 @@ function assemble(db: Db, rows: (typeof s.laws.$inferSelect)[]): StoredLaw[] {
       paper: r.paper,
       key: r.key,
       name: r.name,
+      ...(r.aliases.length > 0 ? { aliases: r.aliases } : {}),
       description: opt(r.description),
       expr: r.expr,
       latex: r.latex,
@@ -255,6 +258,30 @@ export function listDatasets(db: Db, paper?: string): DatasetRow[] {
 
 export function getMeta(db: Db, key: string): string | null {
   return db.select().from(s.meta).where(eq(s.meta.key, key)).get()?.value ?? null;
+}
+
+const namedLaws = new WeakMap<Db, { id: string; name: string }[]>();
+
+/** Every law's id and name (for "did you mean"), read once per open database. */
+export function lawNames(db: Db): { id: string; name: string }[] {
+  let hit = namedLaws.get(db);
+  if (!hit) {
+    hit = db.select({ id: s.laws.id, name: s.laws.name }).from(s.laws).orderBy(asc(s.laws.id)).all();
+    namedLaws.set(db, hit);
+  }
+  return hit;
+}
+
+const namedPapers = new WeakMap<Db, { id: string; name: string }[]>();
+
+/** Every paper's slug (as id) and title, read once per open database. */
+export function paperNames(db: Db): { id: string; name: string }[] {
+  let hit = namedPapers.get(db);
+  if (!hit) {
+    hit = db.select({ id: s.papers.slug, name: s.papers.title }).from(s.papers).orderBy(asc(s.papers.slug)).all();
+    namedPapers.set(db, hit);
+  }
+  return hit;
 }
 
 export function allLawIds(db: Db): { paper: string; law: string }[] {
@@ -414,34 +441,119 @@ export interface SearchHit {
 export const MARK_START = "\u0001";
 export const MARK_END = "\u0002";
 
+/** The words of what a reader typed, as FTS5 sees them (at most 12, each at most 64 characters). */
+function queryWords(q: string): string[] {
+  return (q.normalize("NFKC").match(/[\p{L}\p{N}_]+/gu)?.slice(0, 12) ?? []).map((w) => w.slice(0, 64));
+}
+
+/** One word as an FTS5 phrase: quoted (so it is only text), a prefix when it is the last word typed. */
+function phrase(word: string, last: boolean): string {
+  return `"${word}"${last ? "*" : ""}`;
+}
+
 /**
  * Turns what a reader typed into a safe FTS5 query: only word tokens, each
  * quoted (so FTS5 operators, quotes, * and parentheses in the input are just
  * text), all required; the last one also matches as a prefix.
  */
 export function ftsQuery(q: string): string | null {
-  const words = q.normalize("NFKC").match(/[\p{L}\p{N}_]+/gu)?.slice(0, 12) ?? [];
+  const words = queryWords(q);
   if (words.length === 0) return null;
-  return words.map((w, i) => `"${w.slice(0, 64)}"${i === words.length - 1 ? "*" : ""}`).join(" ");
+  return words.map((w, i) => phrase(w, i === words.length - 1)).join(" ");
 }
 
+/**
+ * Where a word can match, from what names an item most to what only mentions
+ * it: its own names (an alias such as "Chinchilla", a paper's "Hoffmann et al.
+ * 2022"), its paper's names, its title (a paper's title, a law's name).
+ * Anything else (summary, abstract, description, symbols) is the body.
+ */
+const NAMING_COLUMNS = ["names", "paper_names", "title"] as const satisfies readonly (typeof s.SEARCH_COLUMNS)[number][];
+/** Places a word can count in: the naming columns by index, then the body. */
+const IN_TITLE = NAMING_COLUMNS.indexOf("title");
+const IN_BODY = NAMING_COLUMNS.length;
+
+/**
+ * Search, ranked by what a reader most likely means. Every word of the query
+ * must match somewhere. Each word counts in the strongest place it matches
+ * (NAMING_COLUMNS in order, then the body), and hits compare by how many words
+ * matched in each place, strongest first: "chinchilla" finds the paper called
+ * Chinchilla, then that paper's laws, then items with Chinchilla in their
+ * title; "kaplan critical batch size" puts Kaplan's critical-batch-size law
+ * before another paper's law "(Kaplan form)". On a tie a paper comes before a
+ * law, then the shorter title (more of it is what was asked: "Critical batch
+ * size, B_crit(L)" before "Critical batch size vs loss, B_crit(L) (Kaplan
+ * form)"); where words matched only in the body, BM25 orders by how much of
+ * it they are; last, content order (a paper's laws as the paper lists them).
+ */
+function rankedMatches(db: Db, q: string, kind?: SearchHit["kind"]): { id: number; kind: string; ref: string }[] {
+  const words = queryWords(q);
+  const query = ftsQuery(q);
+  if (!query) return [];
+  const sql = db.$client;
+  // bm25 weights follow SEARCH_COLUMNS (kind, ref, title, names, paper_names, body); lower is better
+  const candidates = (
+    sql
+      .prepare(`SELECT rowid AS id, kind, ref, title, bm25(search, 0, 0, 10.0, 10.0, 2.0, 1.0) AS bm25 FROM search WHERE search MATCH ?`)
+      .all(query) as { id: number; kind: string; ref: string; title: string; bm25: number }[]
+  ).filter((c) => kind === undefined || c.kind === kind);
+  if (candidates.length === 0) return [];
+  const inColumn = sql.prepare("SELECT rowid AS id FROM search WHERE search MATCH ?").pluck();
+  // for each naming column, the candidates each word matches there (a handful of index lookups)
+  const matched = NAMING_COLUMNS.map((c) => words.map((w, i) => new Set(inColumn.all(`${c} : ${phrase(w, i === words.length - 1)}`) as number[])));
+  const place = (id: number, word: number) => {
+    const at = matched.findIndex((byWord) => byWord[word]?.has(id));
+    return at < 0 ? IN_BODY : at;
+  };
+  return candidates
+    .map((c) => {
+      const counts = new Array<number>(IN_BODY + 1).fill(0);
+      for (let i = 0; i < words.length; i++) counts[place(c.id, i)] = (counts[place(c.id, i)] as number) + 1;
+      return { ...c, counts, titleWords: c.title.match(/[\p{L}\p{N}]+/gu)?.length ?? 0 };
+    })
+    .sort((a, b) => {
+      for (let k = 0; k < a.counts.length; k++) {
+        const d = (b.counts[k] as number) - (a.counts[k] as number);
+        if (d !== 0) return d;
+      }
+      // counts are equal from here, so each condition below holds for both or neither
+      if (a.kind !== b.kind && (a.kind === "paper" || b.kind === "paper")) return a.kind === "paper" ? -1 : 1;
+      if ((a.counts[IN_TITLE] as number) > 0 && a.titleWords !== b.titleWords) return a.titleWords - b.titleWords;
+      if ((a.counts[IN_BODY] as number) > 0 && a.bm25 !== b.bm25) return a.bm25 - b.bm25;
+      return a.id - b.id;
+    });
+}
+
+/** The ids of the laws (variants included) a query finds, best first: the ranking of searchRegistry. */
+export function searchLaws(db: Db, q: string): string[] {
+  return rankedMatches(db, q, "law").map((m) => m.ref);
+}
+
+/** Search hits (papers, laws, statements) in the order of rankedMatches, with highlighted titles and snippets. */
 export function searchRegistry(db: Db, q: string, limit = 50): SearchHit[] {
   const query = ftsQuery(q);
   if (!query) return [];
-  const rows = db.$client
-    .prepare(
-      `SELECT kind, ref,
-              highlight(search, 2, char(1), char(2)) AS title,
-              snippet(search, 3, char(1), char(2), '…', 16) AS snippet
-         FROM search WHERE search MATCH ?
-        -- titles weigh most; a paper outranks its own laws on the same words (bm25: lower is better)
-        ORDER BY bm25(search, 0, 0, 10.0, 1.0) * (CASE kind WHEN 'paper' THEN 2.0 ELSE 1.0 END) LIMIT ?`,
-    )
-    .all(query, limit) as { kind: string; ref: string; title: string; snippet: string }[];
-  return rows.map((r) => ({
-    kind: r.kind === "law" || r.kind === "statement" ? r.kind : "paper",
-    ref: r.ref,
-    title: r.title,
-    snippet: r.snippet,
-  }));
+  const sql = db.$client;
+  const col = (name: (typeof s.SEARCH_COLUMNS)[number]) => s.SEARCH_COLUMNS.indexOf(name);
+  const ranked = rankedMatches(db, q).slice(0, limit);
+  if (ranked.length === 0) return [];
+  // highlights and snippets only for the hits returned, in one pass over the matches: a rowid filter
+  // beside MATCH would re-run the query for each id. The ids are integers this function read above.
+  const top = ranked.map((r) => r.id).filter(Number.isInteger).join(",");
+  const shown = new Map(
+    (
+      sql
+        .prepare(
+          `SELECT rowid AS id, ref,
+                  CASE WHEN rowid IN (${top}) THEN highlight(search, ${col("title")}, char(1), char(2)) END AS title,
+                  CASE WHEN rowid IN (${top}) THEN snippet(search, ${col("body")}, char(1), char(2), '…', 16) END AS snippet
+             FROM search WHERE search MATCH ?`,
+        )
+        .all(query) as { id: number; ref: string; title: string | null; snippet: string | null }[]
+    ).map((r) => [r.id, r]),
+  );
+  return ranked.flatMap((r) => {
+    const h = shown.get(r.id);
+    return h ? [{ kind: r.kind === "law" || r.kind === "statement" ? r.kind : "paper", ref: h.ref, title: h.title ?? "", snippet: h.snippet ?? "" }] : [];
+  });
 }

@@ -17,6 +17,8 @@ export const CHECK_KINDS = ["prediction", "derived", "cross-check", "discrepancy
 export const papers = sqliteTable("papers", {
   slug: text("slug").primaryKey(),
   title: text("title").notNull(),
+  /** Other names the paper is known by (content `aliases`), searched first. */
+  aliases: text("aliases", { mode: "json" }).$type<string[]>().notNull().default([]),
   authors: text("authors", { mode: "json" }).$type<string[]>().notNull(),
   year: integer("year").notNull(),
   arxiv: text("arxiv"),
@@ -52,6 +54,8 @@ export const laws = sqliteTable("laws", {
   key: text("key").notNull(),
   position: integer("position").notNull(),
   name: text("name").notNull(),
+  /** Other names the law is known by (content `aliases`), searched first. */
+  aliases: text("aliases", { mode: "json" }).$type<string[]>().notNull().default([]),
   description: text("description"),
   expr: text("expr").notNull(),
   latex: text("latex").notNull(),
@@ -209,9 +213,17 @@ export const meta = sqliteTable("meta", {
 });
 
 /**
- * Full-text search over titles, summaries, abstracts and law names. drizzle
- * has no notion of FTS5 virtual tables, so this one is created by SQL.
+ * Full-text search. drizzle has no notion of FTS5 virtual tables, so this one
+ * is created by SQL. Columns, in the order of SEARCH_COLUMNS:
+ *   title        a paper's title, a law's or statement's name
+ *   names        what readers call the item: aliases, and for a paper its
+ *                first author and year ("Hoffmann et al. 2022")
+ *   paper_names  for a law or statement, its paper's names (so "Chinchilla"
+ *                finds Hoffmann et al.'s laws)
+ *   body         authors, summary, abstract; a law's description, expression,
+ *                symbols and its paper's title; a statement's text
  */
+export const SEARCH_COLUMNS = ["kind", "ref", "title", "names", "paper_names", "body"] as const;
 export const SEARCH_TABLE_SQL = `CREATE VIRTUAL TABLE search USING fts5(
-  kind UNINDEXED, ref UNINDEXED, title, body, tokenize = 'porter unicode61'
+  kind UNINDEXED, ref UNINDEXED, title, names, paper_names, body, tokenize = 'porter unicode61'
 )`;

@@ -9,19 +9,22 @@ export class LawdexError extends Error {
   readonly code: string;
   readonly status: 400 | 404 | 413 | 415 | 422 | 503;
   readonly field: string | null;
-  constructor(status: 400 | 404 | 413 | 415 | 422 | 503, code: string, field: string | null, message: string) {
+  /** For an unknown id: the known ids nearest to it (lib/suggest.ts), answered beside the message. */
+  readonly suggestions?: string[];
+  constructor(status: 400 | 404 | 413 | 415 | 422 | 503, code: string, field: string | null, message: string, suggestions?: string[]) {
     super(message);
     this.name = "LawdexError";
     this.status = status;
     this.code = code;
     this.field = field;
+    if (suggestions) this.suggestions = suggestions;
   }
 }
 
 export const invalid = (field: string | null, message: string) =>
   new LawdexError(400, "invalid_input", field, message);
-export const notFound = (field: string | null, message: string) =>
-  new LawdexError(404, "not_found", field, message);
+export const notFound = (field: string | null, message: string, suggestions?: string[]) =>
+  new LawdexError(404, "not_found", field, message, suggestions);
 export const tooLarge = (field: string | null, message: string) =>
   new LawdexError(413, "too_large", field, message);
 /** The body is not in a format the route reads (a POST route reads application/json). */

@@ -1,7 +1,6 @@
 /** Flat exports of the registry. */
-import { csvCell } from "./csv";
+import { csvCell, csvRow } from "./csv";
 import type { Law } from "./law";
-
 
 /** One row per law: what it predicts from what, its expression, coefficients with errors, and provenance. */
 export function lawsCsv(laws: readonly Law[]): string {
@@ -25,4 +24,24 @@ export function lawsCsv(laws: readonly Law[]): string {
       .join(","),
   );
   return `${[head.join(","), ...rows].join("\n")}\n`;
+}
+
+export const COEFFICIENTS_CSV_HEADER = ["law", "variant", "law_id", "symbol", "value", "stderr", "printed", "source"] as const;
+
+/**
+ * One row per published coefficient (tidy: filter and pivot it in a notebook):
+ * the law (`<paper>/<law>`), its coefficient set (`default` for a law with one,
+ * else the set's id: printed, unrounded, ...), the id the API and laws.csv use
+ * for that set, the symbol, the value as stored, its standard error (empty if
+ * none), the value as printed when the source prints an expression
+ * (exp(6.0073404)), and where in the paper it is printed. Form-only laws have
+ * no coefficients and so no rows.
+ */
+export function coefficientsCsv(laws: readonly Law[]): string {
+  const rows = laws.flatMap((l) =>
+    l.coefficients.map((c) =>
+      csvRow([`${l.paper}/${l.key}`, l.variant?.id ?? "default", l.id, c.symbol, String(c.value), c.stderr !== undefined ? String(c.stderr) : "", c.printed ?? "", c.source]),
+    ),
+  );
+  return `${[COEFFICIENTS_CSV_HEADER.join(","), ...rows].join("\n")}\n`;
 }

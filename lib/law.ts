@@ -55,6 +55,8 @@ export interface Law {
   paper: string;
   key: string;
   name: string;
+  /** Other names readers know the law by (content `aliases`), for search. */
+  aliases?: string[];
   description?: string;
   expr: string;
   output: Output;
@@ -213,6 +215,7 @@ export function resolveLaw(paper: string, content: LawContent, field: string): L
       paper,
       key: content.id,
       name: content.name,
+      aliases: content.aliases,
       description: content.description,
       expr: content.expr,
       output: content.output,
@@ -325,6 +328,7 @@ function resolveForm(paper: string, content: LawContent, field: string): Law {
     paper,
     key: content.id,
     name: content.name,
+    aliases: content.aliases,
     description: content.description,
     expr: content.expr,
     output: content.output,
@@ -342,16 +346,17 @@ function resolveForm(paper: string, content: LawContent, field: string): Law {
   };
 }
 
-/** Throws for a form-only law: it has no coefficients to evaluate with. */
+/** Why a law cannot be evaluated, or null when it can: a form-only law has no coefficients to evaluate with. */
+export function notEvaluable(law: Law): string | null {
+  if (!law.free) return null;
+  const free = law.free.map((f) => f.symbol);
+  return `a functional form without published coefficients (${free.join(", ")} ${free.length === 1 ? "is" : "are"} free)`;
+}
+
+/** Throws for a law that cannot be evaluated (a form-only law). */
 export function requireQuantitative(law: Law): void {
-  if (law.free) {
-    throw new LawdexError(
-      422,
-      "form_only",
-      "law",
-      `${law.id} is a functional form without published coefficients (${law.free.map((f) => f.symbol).join(", ")} are free); it is not offered for prediction`,
-    );
-  }
+  const reason = notEvaluable(law);
+  if (reason !== null) throw new LawdexError(422, "form_only", "law", `${law.id} is ${reason}; it is not offered for prediction`);
 }
 
 // ---------------------------------------------------------------------------
@@ -412,8 +417,8 @@ export interface InputReport {
   range: [number, number] | null;
   /** below/above the fitted range, or null when inside it (or no range is known). */
   outside: "below" | "above" | null;
-  /** How many decades (log10 units) beyond the nearest end of the range; 0 inside. */
-  decades: number;
+  /** How many decades (log10 units) beyond the nearest end of the range; 0 inside. The API's name too. */
+  decades_outside: number;
 }
 
 export interface Prediction {
@@ -443,7 +448,7 @@ export function rangeReport(input: Input, value: number): InputReport {
       decades = Math.log10(value / range[1]);
     }
   }
-  return { symbol: input.symbol, value, quantity: input.quantity, unit: input.unit, range, outside, decades };
+  return { symbol: input.symbol, value, quantity: input.quantity, unit: input.unit, range, outside, decades_outside: decades };
 }
 
 function formatDecades(d: number): string {
@@ -495,7 +500,7 @@ export function evaluateAt(law: Law, x: Float64Array): Prediction {
   for (const r of inputs) {
     if (r.outside && r.range) {
       warnings.push(
-        `${r.symbol} = ${r.value.toExponential(3)} ${r.unit} is ${formatDecades(r.decades)} decade(s) ${r.outside} the fitted range [${r.range[0].toExponential(2)}, ${r.range[1].toExponential(2)}]: extrapolation`,
+        `${r.symbol} = ${r.value.toExponential(3)} ${r.unit} is ${formatDecades(r.decades_outside)} decade(s) ${r.outside} the fitted range [${r.range[0].toExponential(2)}, ${r.range[1].toExponential(2)}]: extrapolation`,
       );
     } else if (!r.range) {
       warnings.push(`${r.symbol}: the paper states no fitted range, so extrapolation cannot be judged`);

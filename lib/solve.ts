@@ -98,7 +98,7 @@ export function solve(law: Law, target: number, forSymbol: string, fixed: Readon
   const achieved = fn(x);
   const report = rangeReport(input, value);
   const warnings = report.outside
-    ? [`${input.symbol} = ${value.toExponential(3)} ${input.unit} is ${report.decades.toFixed(2)} decade(s) ${report.outside} the fitted range: extrapolation`]
+    ? [`${input.symbol} = ${value.toExponential(3)} ${input.unit} is ${report.decades_outside.toFixed(2)} decade(s) ${report.outside} the fitted range: extrapolation`]
     : [];
   return { law: law.id, for: forSymbol, target, value, achieved, input: report, extrapolated: report.outside !== null, warnings };
 }

@@ -6,7 +6,7 @@ export const metadata: Metadata = { title: "API", description: "The JSON API: ev
 
 /** One worked example per route: the path with its query, and a POST body where there is one. */
 const EXAMPLES: Record<string, { query?: string; body?: object; path?: string }> = {
-  "/api/v1/laws": { query: "domain=llm-pretraining" },
+  "/api/v1/laws": { query: "q=chinchilla&domain=llm-pretraining" },
   "/api/v1/laws/{paper}/{law}": { path: "/api/v1/laws/hoffmann-2022-chinchilla/loss-nd" },
   "/api/v1/laws/{paper}/{law}/predict": { path: "/api/v1/laws/hoffmann-2022-chinchilla/loss-nd/predict", query: "N=7e10&D=1.4e12" },
   "/api/v1/laws/{paper}/{law}/solve": { path: "/api/v1/laws/hoffmann-2022-chinchilla/loss-nd/solve", query: "target=2.0&for=N&D=1e12" },
@@ -18,6 +18,7 @@ const EXAMPLES: Record<string, { query?: string; body?: object; path?: string }>
   "/api/v1/papers/{slug}": { path: "/api/v1/papers/kaplan-2020-scaling" },
   "/api/v1/coverage": {},
   "/api/v1/export/laws.csv": {},
+  "/api/v1/export/coefficients.csv": {},
   "/api/v1/export/registry.json": {},
   "/api/v1/openapi.json": {},
   "/api/v1/health": {},

@@ -48,7 +48,7 @@ export default async function SearchPage({ searchParams }: Props) {
       <h1>Search</h1>
       <form method="get" action="/search" role="search" className="calc">
         <label>
-          <span>Titles, summaries, law names, symbols</span>
+          <span>Names (Chinchilla, Kaplan et al.), titles, summaries, law names, symbols</span>
           <input type="search" name="q" defaultValue={q} style={{ width: "min(30rem, 100%)" }} />
         </label>
         <button type="submit">Search</button>

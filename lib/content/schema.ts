@@ -9,6 +9,17 @@ const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase w
 const symbol = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, "must be a name like N, alpha or C_min");
 const location = z.string().trim().min(1, "must say where in the paper this is printed");
 const finite = z.number().refine(Number.isFinite, "must be a finite number");
+/**
+ * Other names a reader knows a paper or a law by ("Chinchilla" for Hoffmann
+ * et al. 2022): search ranks a match on them first. Enter only names that are
+ * true of this paper or law, not related work's.
+ */
+const aliases = z
+  .array(z.string().trim().min(1).max(80))
+  .min(1)
+  .max(10)
+  .refine((a) => new Set(a.map((x) => x.toLowerCase())).size === a.length, "must not repeat a name")
+  .optional();
 
 export const verificationSchema = z.strictObject({
   /** paper: read in the paper itself; code: the authors' code; secondary: a named secondary source */
@@ -303,6 +314,7 @@ export const lawSchema = z
   .strictObject({
     id: slug,
     name: z.string().min(1),
+    aliases,
     description: z.string().min(1).optional(),
     expr: z.string().min(1),
     output: outputSchema,
@@ -355,6 +367,7 @@ export const statementSchema = z.strictObject({
 
 export const paperSchema = z.strictObject({
   title: z.string().min(1),
+  aliases,
   authors: z.array(z.string().min(1)).min(1),
   year: z.number().int().min(1600).max(2100),
   arxiv: z.string().regex(/^\d{4}\.\d{4,5}$/, 'must be a new-style arXiv id like "2203.15556" (quoted)').optional(),

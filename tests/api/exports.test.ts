@@ -3,6 +3,7 @@ import { GET as csvGET } from "@/app/api/v1/export/laws.csv/route";
 import { GET as jsonGET } from "@/app/api/v1/export/registry.json/route";
 import { GET as lawsGET } from "@/app/api/v1/laws/route";
 import { GET as bibGET } from "@/app/papers/[slug]/cite.bib/route";
+import { close } from "../helpers";
 
 const req = (p: string) => new Request(`http://lawdex.test${p}`);
 
@@ -15,6 +16,35 @@ describe("exports", () => {
     expect(lines[0]).toBe("id,paper,name,kind,expr,output,inputs,coefficients,verification,source");
     expect(lines).toHaveLength(count + 1);
     expect(lines.find((l) => l.startsWith("hoffmann-2022-chinchilla/loss-nd,"))).toContain("E = 1.69; A = 406.4; B = 410.7; alpha = 0.34; beta = 0.28");
+  });
+  it("coefficients.csv has one row per coefficient in the registry, tidy, with errors and sources", async () => {
+    const { GET: coefGET } = await import("@/app/api/v1/export/coefficients.csv/route");
+    const { parseCsv } = await import("@/lib/csv");
+    const { getDb } = await import("@/db/client");
+    const res = await coefGET(req("/api/v1/export/coefficients.csv"));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const text = await res.text();
+    const { header, rows } = parseCsv(text);
+    expect(header).toEqual(["law", "variant", "law_id", "symbol", "value", "stderr", "printed", "source"]);
+    // counted from the database's own table, not from the laws the export walks
+    const stored = getDb().$client.prepare("SELECT count(*) FROM coefficients").pluck().get() as number;
+    expect(rows).toHaveLength(stored);
+    expect(stored).toBeGreaterThan(500);
+    const lines = text.split("\n");
+    // Hoffmann et al.'s printed A, and the unrounded one the registry computes from the printed log
+    expect(lines).toContain("hoffmann-2022-chinchilla/loss-nd,printed,hoffmann-2022-chinchilla/loss-nd,A,406.4,,,Eq. 10");
+    const unrounded = rows.find((r) => r[2] === "hoffmann-2022-chinchilla/loss-nd~unrounded" && r[3] === "A");
+    expect(unrounded?.slice(0, 2)).toEqual(["hoffmann-2022-chinchilla/loss-nd", "unrounded"]);
+    expect(close(Number(unrounded?.[4]), Math.exp(6.0073404), 1e-15)).toBe(true);
+    expect(unrounded?.[6]).toBe("exp(6.0073404)");
+    // a standard error where the paper gives one, none where it does not; a law with one coefficient set is the default set
+    expect(lines).toContain("besiroglu-2024-replication/loss-nd,table-1,besiroglu-2024-replication/loss-nd,A,482.01,124.58,,Table 1");
+    expect(lines).toContain("besiroglu-2024-replication/loss-nd,replicate-exactly,besiroglu-2024-replication/loss-nd~replicate-exactly,A,477.84171252965143,,,Notebook cell 18 output (A=477.84171252965143)");
+    expect(rows.filter((r) => r[0] === "kaplan-2020-scaling/loss-n").map((r) => [r[1], r[3], r[4]])).toEqual([
+      ["default", "alpha_N", "0.076"],
+      ["default", "N_c", "88000000000000"],
+    ]);
   });
   it("registry.json is versioned and complete", async () => {
     const body = (await (await jsonGET(req("/api/v1/export/registry.json"))).json()) as Record<string, unknown[]> & { version: number; format: string };
@@ -29,7 +59,42 @@ describe("exports", () => {
     expect(await ok.text()).toMatch(/^@article\{kaplan2020scaling,\n  title = \{\{Scaling Laws for Neural Language Models\}\},/);
     const missing = await bibGET(req("/papers/x/cite.bib"), { params: Promise.resolve({ slug: "nobody-2031-x" }) });
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({ error: { code: "not_found", message: "no paper nobody-2031-x", field: "slug" } });
+    expect(await missing.json()).toEqual({ error: { code: "not_found", message: "no paper nobody-2031-x", field: "slug", suggestions: [] } });
+    const near = await bibGET(req("/papers/x/cite.bib"), { params: Promise.resolve({ slug: "hoffmann-2022-chinchila" }) });
+    expect(near.status).toBe(404);
+    expect(((await near.json()) as { error: { suggestions: string[] } }).error.suggestions[0]).toBe("hoffmann-2022-chinchilla");
+  });
+});
+
+describe("BibTeX of every paper", () => {
+  it("keeps the P² title as LaTeX through the route", async () => {
+    const res = await bibGET(req("/papers/chen-2024-pruning/cite.bib"), { params: Promise.resolve({ slug: "chen-2024-pruning" }) });
+    const text = await res.text();
+    expect(text).toMatch(/^@inproceedings\{chen2024pruning,\n  title = \{\{P\$\^2\$ Law: Scaling Law for Post-Training After Model Pruning\}\},\n/);
+    expect(text).toContain("  year = {2025},\n  booktitle = {ACL 2025},\n");
+    expect(text).not.toContain("textasciicircum");
+  });
+  it("is consistent for every paper: a known venue kind, the year of the version cited, the arXiv id as eprint", async () => {
+    const { getDb } = await import("@/db/client");
+    const { listPapers } = await import("@/db/queries");
+    const { bibtex, parseVenue } = await import("@/lib/bibtex");
+    for (const p of listPapers(getDb())) {
+      const { venue } = parseVenue(p.venue);
+      expect([p.slug, venue.kind]).not.toEqual([p.slug, "other"]);
+      const entry = bibtex(p);
+      const field = (name: string) => new RegExp(`\\n  ${name} = \\{(.*)\\},?\\n`).exec(entry)?.[1];
+      const year = Number(field("year"));
+      if (venue.kind === "proceedings") {
+        expect(entry.startsWith("@inproceedings{")).toBe(true);
+        expect(field("booktitle")).toMatch(new RegExp(`${year}$`));
+      } else {
+        expect(entry.startsWith("@article{")).toBe(true);
+        if (venue.kind === "preprint") expect(year).toBe(p.year);
+      }
+      // a venue's year is never before the preprint's
+      expect(year).toBeGreaterThanOrEqual(p.year);
+      if (p.arxiv) expect(field("eprint")).toBe(p.arxiv);
+    }
   });
 });
 

@@ -90,6 +90,41 @@ describe("GET /api/v1/laws/{paper}/{law}/solve", () => {
   });
 });
 
+/** Every key of a JSON value, at any depth. */
+function keysOf(v: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(v)) for (const x of v) keysOf(x, out);
+  else if (v && typeof v === "object") {
+    for (const [k, x] of Object.entries(v)) {
+      out.add(k);
+      keysOf(x, out);
+    }
+  }
+  return out;
+}
+
+describe("one name for how far an input lies outside its fitted range", () => {
+  it("is decades_outside in predict, solve and optimal (one budget and a frontier), never decades", async () => {
+    const id = "hoffmann-2022-chinchilla/loss-nd";
+    const answers = [
+      await get(predictGET, id, "N=7e10&D=1.4e13"),
+      await get(solveGET, id, "target=1.8&for=N&D=1e14"),
+      await get(optimalGET, id, "C=1e26"),
+      await get(optimalGET, id, "from=1e20&to=1e26&points=3"),
+    ];
+    for (const a of answers) {
+      expect(a.status).toBe(200);
+      const keys = keysOf(a.body);
+      expect(keys.has("decades_outside")).toBe(true);
+      expect(keys.has("decades")).toBe(false);
+    }
+    // D = 1.4e13 is above Hoffmann's fitted range [5e9, 5e11] by log10(1.4e13 / 5e11) decades
+    const d = (answers[0]?.body.inputs as Record<string, { outside: string; decades_outside: number }>).D;
+    expect(d?.outside).toBe("above");
+    expect(close(d?.decades_outside ?? 0, Math.log10(1.4e13 / 5e11), 1e-12)).toBe(true);
+    expect((answers[1]?.body.input as { decades_outside: number }).decades_outside).toBeGreaterThan(0);
+  });
+});
+
 describe("units in prediction queries", () => {
   it("accepts C=3.1e8&C.unit=PF-day and converts", async () => {
     const a = await get(predictGET, "hoffmann-2022-chinchilla/n-opt~unrounded", `C=${(3.1e8 * 8.64e19) / 8.64e19}&C.unit=PF-day`);

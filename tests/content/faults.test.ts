@@ -132,6 +132,11 @@ describe("db:build on broken content", () => {
       expected: /laws\[1\]\.id: duplicate law id kaplan-2020-scaling\/loss-n/,
     },
     {
+      name: "an alias given twice",
+      apply: () => edit("papers/hoffmann-2022-chinchilla.mdx", "aliases: [Chinchilla]", "aliases: [Chinchilla, chinchilla]"),
+      expected: /^papers\/hoffmann-2022-chinchilla\.mdx: aliases: must not repeat a name/,
+    },
+    {
       name: "unknown name in an expression",
       apply: () => edit(KAPLAN, "expr: (N_c / N)^alpha_N", "expr: (N_c / N)^alpha_X"),
       expected: /laws\[0\]\.expr: Unknown name "alpha_X" \(char 11\)/,

@@ -107,7 +107,7 @@ describe("derived laws inherit fitted ranges from their parents", () => {
     const p = evaluate(nOpt, { C_min: 1e24 / 8.64e19 });
     expect(p.extrapolated).toBe(true);
     expect(p.inputs[0]?.outside).toBe("above");
-    expect(p.inputs[0]?.decades).toBeCloseTo(Math.log10(1e24 / 8.64e19 / 2.4), 2);
+    expect(p.inputs[0]?.decades_outside).toBeCloseTo(Math.log10(1e24 / 8.64e19 / 2.4), 2);
   });
 });
 

@@ -50,9 +50,9 @@ describe("evaluate", () => {
     const p = evaluate(chinchilla, { N: 1.6e11, D: "5e8" });
     expect(p.extrapolated).toBe(true);
     expect(p.inputs[0]).toMatchObject({ symbol: "N", outside: "above" });
-    expect(close(p.inputs[0]?.decades ?? 0, 1)).toBe(true);
+    expect(close(p.inputs[0]?.decades_outside ?? 0, 1)).toBe(true);
     expect(p.inputs[1]).toMatchObject({ symbol: "D", outside: "below" });
-    expect(close(p.inputs[1]?.decades ?? 0, 1)).toBe(true);
+    expect(close(p.inputs[1]?.decades_outside ?? 0, 1)).toBe(true);
     expect(p.warnings).toEqual([
       "N = 1.600e+11 param is 1.0 decade(s) above the fitted range [7.00e+7, 1.60e+10]: extrapolation",
       "D = 5.000e+8 token is 1.0 decade(s) below the fitted range [5.00e+9, 5.00e+11]: extrapolation",
@@ -62,7 +62,7 @@ describe("evaluate", () => {
   it("is not extrapolated inside the range, ends included", () => {
     const p = evaluate(chinchilla, { N: 7e7, D: 5e11 });
     expect(p.extrapolated).toBe(false);
-    expect(p.inputs.map((r) => r.decades)).toEqual([0, 0]);
+    expect(p.inputs.map((r) => r.decades_outside)).toEqual([0, 0]);
     expect(p.warnings).toEqual([]);
   });
 

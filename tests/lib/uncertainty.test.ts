@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { type Law, evaluate } from "@/lib/law";
-import { deltaInterval } from "@/lib/uncertainty";
+import fc from "fast-check";
+import { type Law, evaluate, executable } from "@/lib/law";
+import { deltaInterval, valueIntervals } from "@/lib/uncertainty";
 import { close } from "../helpers";
 
 const base: Law = {
@@ -37,5 +38,22 @@ describe("deltaInterval", () => {
   it("is null when no coefficient has a standard error", () => {
     const law = { ...base, coefficients: base.coefficients.map(({ stderr: _s, ...c }) => c) };
     expect(deltaInterval(law, (l) => evaluate(l, { N: 10 }).value)).toBeNull();
+  });
+});
+
+describe("valueIntervals (many points)", () => {
+  it("gives at each point exactly deltaInterval of the law's value there", () => {
+    const at = valueIntervals(base);
+    fc.assert(
+      fc.property(fc.double({ min: 1, max: 1e12, noNaN: true }), (N) => {
+        const x = new Float64Array([N]);
+        const y = executable(base).fn(x);
+        expect(at?.(x, y)).toEqual(deltaInterval(base, (l) => executable(l).fn(x), y));
+      }),
+      { numRuns: 200 },
+    );
+  });
+  it("is null when no coefficient has a standard error", () => {
+    expect(valueIntervals({ ...base, coefficients: base.coefficients.map(({ stderr: _s, ...c }) => c) })).toBeNull();
   });
 });

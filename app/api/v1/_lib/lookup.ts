@@ -1,8 +1,9 @@
 import { getDb } from "@/db/client";
 import type { Db } from "@/db/client";
-import { type StoredLaw, getLaw, getPaper, listQuantities } from "@/db/queries";
+import { type StoredLaw, getLaw, getPaper, lawNames, listQuantities, paperNames } from "@/db/queries";
 import { Quantities } from "@/lib/quantities";
 import { invalid, notFound } from "@/lib/errors";
+import { didYouMean, nearestIds } from "@/lib/suggest";
 
 const LAW_ID = /^[a-z0-9-]{1,120}\/[a-z0-9-]{1,80}(?:~[a-z0-9-]{1,40})?$/;
 
@@ -10,9 +11,25 @@ const LAW_ID = /^[a-z0-9-]{1,120}\/[a-z0-9-]{1,80}(?:~[a-z0-9-]{1,40})?$/;
 export function findLaw(id: unknown, field = "law"): StoredLaw {
   if (typeof id !== "string") throw invalid(field, `${field} must be a law id string like "hoffmann-2022-chinchilla/loss-nd"`);
   if (!LAW_ID.test(id)) throw invalid(field, `${field} "${id.slice(0, 80)}" is not a law id (expected <paper-slug>/<law-id>)`);
-  const law = getLaw(getDb(), id);
-  if (!law) throw notFound(field, `no law ${id}`);
+  const db = getDb();
+  const law = getLaw(db, id);
+  if (!law) {
+    const near = nearestIds(id, lawNames(db));
+    throw notFound(field, `no law ${id}${didYouMean(near)}`, near);
+  }
   return law;
+}
+
+/** A paper by slug, or a 404 suggesting the nearest slugs (400 when the slug is not even well formed). */
+export function findPaper(slug: string, field = "slug") {
+  if (!/^[a-z0-9-]{1,120}$/.test(slug)) throw invalid(field, `"${slug.slice(0, 80)}" is not a paper slug`);
+  const db = getDb();
+  const paper = getPaper(db, slug);
+  if (!paper) {
+    const near = nearestIds(slug, paperNames(db));
+    throw notFound(field, `no paper ${slug}${didYouMean(near)}`, near);
+  }
+  return paper;
 }
 
 export function paperOf(law: StoredLaw) {

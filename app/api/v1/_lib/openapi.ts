@@ -42,9 +42,20 @@ export const openapi = {
   paths: {
     "/api/v1/laws": {
       get: {
-        summary: "List laws",
-        parameters: [{ name: "domain", in: "query", required: false, schema: { type: "string" } }],
-        responses: { "200": json({ type: "object", properties: { count: { type: "integer" }, laws: { type: "array", items: { $ref: "#/components/schemas/LawSummary" } } } }), ...errors },
+        summary: "List laws, or search them",
+        description: "Every law (each coefficient set is a law of its own, id <paper>/<law>~<variant>), or those of a domain and its sub-domains. With q, the laws the site's search finds, best first (a word counts most where it names the law or its paper: an alias such as Chinchilla, a first author such as Kaplan; then in the law's name; then anywhere), combined with domain.",
+        parameters: [
+          { name: "domain", in: "query", required: false, schema: { type: "string" } },
+          { name: "q", in: "query", required: false, schema: { type: "string", maxLength: 200 }, example: "chinchilla", description: "Search words; the last also matches as a prefix" },
+        ],
+        responses: {
+          "200": json({
+            type: "object",
+            required: ["count", "laws"],
+            properties: { count: { type: "integer" }, q: { type: "string" }, laws: { type: "array", items: { $ref: "#/components/schemas/LawSummary" } } },
+          }),
+          ...errors,
+        },
       },
     },
     "/api/v1/laws/{paper}/{law}": {
@@ -89,7 +100,7 @@ export const openapi = {
       post: {
         summary: "Evaluate a law at up to 10,000 points",
         description:
-          "Points as objects ({law, points: [{N, D}, ...]}) or as columns, one array per input ({law, inputs: {N: [...], D: [...]}}), which is smaller and faster to parse.",
+          "Points as objects ({law, points: [{N, D}, ...]}) or as columns, one array per input ({law, inputs: {N: [...], D: [...]}}), which is smaller and faster to parse. The answer's values, intervals and extrapolated are aligned with the points; each interval is the one GET predict answers at that point (null where no coefficient carries a standard error).",
         requestBody: {
           required: true,
           content: {
@@ -111,7 +122,7 @@ export const openapi = {
             },
           },
         },
-        responses: { "200": json(obj), ...errors },
+        responses: { "200": json({ $ref: "#/components/schemas/BatchPrediction" }), ...errors },
       },
     },
     "/api/v1/compare": {
@@ -203,6 +214,14 @@ export const openapi = {
     "/api/v1/export/laws.csv": {
       get: { summary: "Every law as one CSV row", responses: { "200": { description: "CSV", content: { "text/csv": { schema: { type: "string" } } } }, ...errors } },
     },
+    "/api/v1/export/coefficients.csv": {
+      get: {
+        summary: "Every published coefficient as one CSV row (tidy)",
+        description:
+          "Columns law (<paper>/<law>), variant (default for a law with one coefficient set, else the set's id: printed, unrounded, ...), law_id (the id of that set in this API and laws.csv), symbol, value (as stored), stderr (empty if none), printed (the source's expression when it prints one, e.g. exp(6.0073404)), source (where in the paper). Form-only laws have no rows.",
+        responses: { "200": { description: "CSV", content: { "text/csv": { schema: { type: "string" } } } }, ...errors },
+      },
+    },
     "/api/v1/export/registry.json": {
       get: { summary: "The whole registry in one versioned JSON document", responses: { "200": json(obj), ...errors } },
     },
@@ -218,20 +237,47 @@ export const openapi = {
           error: {
             type: "object",
             required: ["code", "message", "field"],
-            properties: { code: { type: "string" }, message: { type: "string" }, field: { type: ["string", "null"] } },
+            properties: {
+              code: { type: "string" },
+              message: { type: "string" },
+              field: { type: ["string", "null"] },
+              suggestions: {
+                type: "array",
+                maxItems: 5,
+                items: { type: "string" },
+                description: "For an unknown law or paper (404): the nearest known ids, nearest first (also named in the message)",
+              },
+            },
           },
         },
       },
       LawSummary: {
         type: "object",
-        required: ["id", "name", "paper", "domains", "output", "inputs"],
+        required: ["id", "name", "paper", "domains", "output", "inputs", "evaluable", "not_evaluable_reason"],
         properties: {
           id: { type: "string" },
           name: { type: "string" },
+          aliases: { type: "array", items: { type: "string" }, description: "Other names the law is known by" },
+          evaluable: { type: "boolean", description: "Whether predict, solve and optimal evaluate it (false for a form-only law)" },
+          not_evaluable_reason: { type: ["string", "null"], description: "Why not, for a law that cannot be evaluated" },
           paper: { type: "object", properties: { slug: { type: "string" }, title: { type: "string" }, year: { type: "integer" }, arxiv: { type: ["string", "null"] } } },
           domains: { type: "array", items: { type: "string" } },
           output: obj,
           inputs: { type: "array", items: obj },
+        },
+      },
+      InputReport: {
+        type: "object",
+        description: "An input's value against the law's fitted range (the same object in predict, solve and optimal)",
+        required: ["value", "unit", "quantity", "range", "outside", "decades_outside"],
+        properties: {
+          symbol: { type: "string" },
+          value: { type: "number" },
+          unit: { type: "string" },
+          quantity: { type: "string" },
+          range: { type: ["array", "null"], items: { type: "number" }, minItems: 2, maxItems: 2 },
+          outside: { type: ["string", "null"], enum: ["below", "above", null] },
+          decades_outside: { type: "number", minimum: 0, description: "How many decades (log10 units) beyond the nearer end of the fitted range; 0 inside it or when no range is known" },
         },
       },
       Prediction: {
@@ -239,7 +285,7 @@ export const openapi = {
         required: ["law", "inputs", "value", "output", "extrapolated", "warnings"],
         properties: {
           law: { type: "string" },
-          inputs: obj,
+          inputs: { type: "object", additionalProperties: { $ref: "#/components/schemas/InputReport" }, description: "Each input by its symbol" },
           value: { type: "number" },
           output: obj,
           extrapolated: { type: "boolean" },
@@ -250,7 +296,26 @@ export const openapi = {
               "How far the printed digits of the coefficients determine this value: the relative change when each coefficient moves by half a unit in its last printed digit (summed, worst case), and the coefficient that moves it most. From 0.1 on, warnings say so; from 1 on, the law is ill-conditioned as printed.",
             properties: { relative: { type: "number" }, coefficient: { type: "string" } },
           },
-          interval: { type: ["object", "null"] },
+          interval: { oneOf: [{ $ref: "#/components/schemas/Interval" }, { type: "null" }] },
+        },
+      },
+      Interval: {
+        type: "object",
+        description: "A 95% interval by the delta method from the coefficients' standard errors (taken as independent: papers publish no covariances)",
+        required: ["lo", "hi", "sigma", "level", "method"],
+        properties: { lo: { type: "number" }, hi: { type: "number" }, sigma: { type: "number" }, level: { type: "number", const: 0.95 }, method: { type: "string" } },
+      },
+      BatchPrediction: {
+        type: "object",
+        required: ["law", "output", "count", "values", "intervals", "extrapolated", "warnings"],
+        properties: {
+          law: { type: "string" },
+          output: obj,
+          count: { type: "integer" },
+          values: { type: "array", items: { type: "number" } },
+          intervals: { type: "array", items: { oneOf: [{ $ref: "#/components/schemas/Interval" }, { type: "null" }] }, description: "Each point's interval, as GET predict answers it there" },
+          extrapolated: { type: "array", items: { type: "boolean" } },
+          warnings: { type: "array", items: { type: "string" } },
         },
       },
       FitRequest: fromZod(fitRequestSchema, "input"),

@@ -1,8 +1,8 @@
 /** One prediction with its interval, from query values: GET .../laws/{paper}/{law}/predict and GET /api/v1/predict?law=. */
 import { applyUnits } from "@/lib/inputs";
 import type { StoredLaw } from "@/db/queries";
-import { evaluate, executable, parseInputs } from "@/lib/law";
-import { deltaInterval } from "@/lib/uncertainty";
+import { evaluate, parseInputs } from "@/lib/law";
+import { valueIntervals } from "@/lib/uncertainty";
 import { ok } from "./respond";
 import { getQuantities } from "./lookup";
 import { predictionJson } from "./present";
@@ -12,6 +12,6 @@ export function predictResponse(found: StoredLaw, query: Record<string, string>)
   const prediction = evaluate(found, raw);
   const x = parseInputs(found, raw);
   // the interval needs only values: no range report or precision for each perturbed copy of the law
-  const interval = deltaInterval(found, (l) => executable(l).fn(x), prediction.value);
+  const interval = valueIntervals(found)?.(x, prediction.value) ?? null;
   return ok({ ...predictionJson(found, prediction), interval }, "public, max-age=3600");
 }

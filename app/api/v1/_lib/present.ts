@@ -1,6 +1,6 @@
 /** JSON shapes of the API, built from stored laws and papers. */
 import type { PaperSummary, StoredLaw } from "@/db/queries";
-import type { Prediction } from "@/lib/law";
+import { type Prediction, notEvaluable } from "@/lib/law";
 
 type PaperRef = Pick<PaperSummary, "slug" | "title" | "year" | "arxiv" | "domains">;
 
@@ -26,11 +26,15 @@ export function lawSummaryJson(law: StoredLaw, paper: PaperRef) {
   return {
     id: law.id,
     name: law.name,
+    aliases: law.aliases ?? [],
     variant: law.variant ? { id: law.variant.id, label: law.variant.label } : null,
     paper: { slug: paper.slug, title: paper.title, year: paper.year, arxiv: paper.arxiv },
     domains: paper.domains,
     output: outputJson(law),
     inputs: law.inputs.map(inputJson),
+    /** Whether predict, solve and the other operations evaluate it; a form-only law says why not. */
+    evaluable: notEvaluable(law) === null,
+    not_evaluable_reason: notEvaluable(law),
   };
 }
 
@@ -85,7 +89,7 @@ export function predictionJson(law: StoredLaw, p: Prediction) {
     inputs: Object.fromEntries(
       p.inputs.map((r) => [
         r.symbol,
-        { value: r.value, unit: r.unit, quantity: r.quantity, range: r.range, outside: r.outside, decades_outside: r.decades },
+        { value: r.value, unit: r.unit, quantity: r.quantity, range: r.range, outside: r.outside, decades_outside: r.decades_outside },
       ]),
     ),
     value: p.value,

@@ -5,15 +5,16 @@
  */
 import { LawdexError, invalid, tooLarge, unsupportedMedia } from "@/lib/errors";
 
-export function errorResponse(status: number, code: string, message: string, field: string | null): Response {
-  return Response.json({ error: { code, message, field } }, { status, headers: { "Cache-Control": "no-store" } });
+/** `{ error: { code, message, field } }`, with `suggestions` (the nearest known ids) for an unknown id. */
+export function errorResponse(status: number, code: string, message: string, field: string | null, suggestions?: string[]): Response {
+  return Response.json({ error: { code, message, field, ...(suggestions ? { suggestions } : {}) } }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
 export async function handle(fn: () => Response | Promise<Response>): Promise<Response> {
   try {
     return await fn();
   } catch (e) {
-    if (e instanceof LawdexError) return errorResponse(e.status, e.code, e.message, e.field);
+    if (e instanceof LawdexError) return errorResponse(e.status, e.code, e.message, e.field, e.suggestions);
     console.error("lawdex: unexpected error in route", e);
     return errorResponse(500, "internal", "Internal error", null);
   }

@@ -1,6 +1,7 @@
 import { executable, type Law, parseInputs } from "@/lib/law";
 import { invalid, tooLarge } from "@/lib/errors";
 import { toInputNumber } from "@/lib/numeric";
+import { type Interval, valueIntervals } from "@/lib/uncertainty";
 import { handle, ok, queryRecord, readJson } from "../_lib/respond";
 import { findLaw } from "../_lib/lookup";
 import { predictResponse } from "../_lib/predict";
@@ -27,7 +28,7 @@ export function GET(req: Request) {
  *   { law, inputs: { N: [...], D: [...] } } one array per input (columns, as a
  *                                          notebook holds them: no repeated keys,
  *                                          a third smaller and parsed twice as fast)
- * and answers values and extrapolation flags aligned with the points.
+ * and answers values, intervals and extrapolation flags aligned with the points.
  */
 export function POST(req: Request) {
   return handle(async () => {
@@ -95,12 +96,18 @@ function columns(law: Law, inputs: unknown): Float64Array[] {
   });
 }
 
-/** The hot loop: one compiled function, plain range comparisons, no per-point objects or strings. */
+/**
+ * The hot loop: one compiled function, plain range comparisons, no per-point strings. Each point's
+ * interval is the one GET predict answers there (the same function), null where no coefficient
+ * carries a standard error: two more evaluations per such coefficient and point.
+ */
 function evaluateBatch(law: Law, cols: Float64Array[]) {
   const fn = executable(law).fn;
+  const intervalAt = valueIntervals(law);
   const count = cols[0]?.length ?? 0;
   const ranges = law.inputs.map((i) => i.range ?? null);
   const values = new Array<number>(count);
+  const intervals = new Array<Interval | null>(count);
   const extrapolated = new Array<boolean>(count);
   const outside = new Array<number>(law.inputs.length).fill(0);
   const x = new Float64Array(law.inputs.length);
@@ -118,6 +125,7 @@ function evaluateBatch(law: Law, cols: Float64Array[]) {
     const y = fn(x);
     if (!Number.isFinite(y)) throw invalid(`points[${i}]`, `${law.id} gives no finite value at points[${i}]`);
     values[i] = y;
+    intervals[i] = intervalAt ? intervalAt(x, y) : null;
     extrapolated[i] = out;
   }
   const warnings = law.inputs.flatMap((input, j) => {
@@ -130,6 +138,7 @@ function evaluateBatch(law: Law, cols: Float64Array[]) {
     output: { symbol: law.output.symbol, quantity: law.output.quantity, unit: law.output.unit },
     count,
     values,
+    intervals,
     extrapolated,
     warnings,
   };
