@@ -7,7 +7,8 @@ import { lawHref } from "@/app/_lib/data";
 import { getDb } from "@/db/client";
 import { mostBuiltUpon, newestPapers } from "@/db/highlights";
 import { listDomains, listLaws, listPapers } from "@/db/queries";
-import { paperLabel, plural } from "@/lib/words";
+import { shortCitation } from "@/lib/citation";
+import { plural } from "@/lib/words";
 
 /**
  * The home page, what matters first: a search box, the laws the registry
@@ -46,7 +47,7 @@ export default function Home() {
                 <li key={l.id}>
                   <Link href={lawHref(l.id)}>{l.name}</Link>
                   <div className="small muted">
-                    {paper ? paperLabel(paper) : l.paper} · referred to by {plural(l.referredBy, "law")}
+                    {paper ? shortCitation(paper.authors, paper.year) : l.paper} · referred to by {plural(l.referredBy, "law")}
                   </div>
                 </li>
               );
@@ -64,7 +65,7 @@ export default function Home() {
                   <Link href={`/papers/${p.slug}`}>
                     <TitleText text={p.title} />
                   </Link>
-                  {summary && <div className="small muted">{paperLabel(summary)} · {summary.laws > 0 ? plural(summary.laws, "law") : "stated results only"}</div>}
+                  {summary && <div className="small muted">{shortCitation(summary.authors, summary.year)} · {summary.laws > 0 ? plural(summary.laws, "law") : "stated results only"}</div>}
                 </li>
               );
             })}

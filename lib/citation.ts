@@ -3,17 +3,29 @@
  * "Fort 2023". One rule, for search and for any page that names a paper.
  */
 
-/** The family name of an author written given name first ("Zeyuan Allen-Zhu" → "Allen-Zhu"). */
+/**
+ * The family name of an author written given name first: the last word, with
+ * the lowercase particles before it ("Zeyuan Allen-Zhu" → "Allen-Zhu",
+ * "Harm de Vries" → "de Vries").
+ */
 export function surname(author: string): string {
   const words = author.trim().split(/\s+/);
-  return words[words.length - 1] ?? author;
+  let i = words.length - 1;
+  while (i > 0 && /^[a-z]/.test(words[i - 1] ?? "")) i--;
+  return words.slice(i).join(" ") || author;
+}
+
+/** "Surname" for one author, "A and B" for two, "A et al." from three; "" for none. */
+export function authorsShort(authors: readonly string[]): string {
+  const [first, second] = authors;
+  if (first === undefined) return "";
+  if (authors.length === 1) return surname(first);
+  if (authors.length === 2 && second !== undefined) return `${surname(first)} and ${surname(second)}`;
+  return `${surname(first)} et al.`;
 }
 
 /** "Surname year" for one author, "A and B year" for two, "A et al. year" from three. */
 export function shortCitation(authors: readonly string[], year: number): string {
-  const [first, second] = authors;
-  if (first === undefined) return String(year);
-  if (authors.length === 1) return `${surname(first)} ${year}`;
-  if (authors.length === 2 && second !== undefined) return `${surname(first)} and ${surname(second)} ${year}`;
-  return `${surname(first)} et al. ${year}`;
+  const who = authorsShort(authors);
+  return who ? `${who} ${year}` : String(year);
 }

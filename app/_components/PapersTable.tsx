@@ -3,7 +3,8 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { statementCounts } from "@/db/highlights";
 import type { PaperSummary } from "@/db/queries";
-import { authorsShort, plural } from "@/lib/words";
+import { authorsShort } from "@/lib/citation";
+import { plural } from "@/lib/words";
 
 /** What a paper holds, in words: its laws, or the results it only states, never "0 laws". */
 export function holdings(laws: number, statements: number): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { authorsShort, familyName, paperLabel, plural } from "@/lib/words";
+import { authorsShort, shortCitation, surname } from "@/lib/citation";
+import { plural } from "@/lib/words";
 
 describe("words", () => {
   it("pluralises with the count", () => {
@@ -11,12 +12,13 @@ describe("words", () => {
   });
 
   it("names papers by family names, one rule for one, two and many authors", () => {
-    expect(familyName("Alexander G. Huth")).toBe("Huth");
-    expect(familyName("Harm de Vries")).toBe("de Vries");
-    expect(familyName("Zeyuan Allen-Zhu")).toBe("Allen-Zhu");
+    expect(surname("Alexander G. Huth")).toBe("Huth");
+    expect(surname("Harm de Vries")).toBe("de Vries");
+    expect(surname("Zeyuan Allen-Zhu")).toBe("Allen-Zhu");
     expect(authorsShort(["Zeyuan Allen-Zhu", "Yuanzhi Li"])).toBe("Allen-Zhu and Li");
     expect(authorsShort(["Jordan Hoffmann", "Sebastian Borgeaud", "Arthur Mensch"])).toBe("Hoffmann et al.");
     expect(authorsShort(["Ada Lovelace"])).toBe("Lovelace");
-    expect(paperLabel({ authors: ["Jared Kaplan", "Sam McCandlish", "Tom Henighan"], year: 2020 })).toBe("Kaplan et al. 2020");
+    expect(shortCitation(["Jared Kaplan", "Sam McCandlish", "Tom Henighan"], 2020)).toBe("Kaplan et al. 2020");
+    expect(shortCitation([], 2020)).toBe("2020");
   });
 });

@@ -8,7 +8,8 @@ import { getDomain, listDomains, listLaws, listPapers } from "@/db/queries";
 import { Tex } from "@/app/_components/Tex";
 import { lawHref } from "@/app/_lib/data";
 import { formatNumber } from "@/lib/format";
-import { authorsShort, plural } from "@/lib/words";
+import { authorsShort } from "@/lib/citation";
+import { plural } from "@/lib/words";
 import { statementCounts } from "@/db/highlights";
 import { holdings } from "@/app/_components/PapersTable";
 
