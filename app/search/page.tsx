@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { MARK_END, MARK_START, searchRegistry } from "@/db/queries";
 import { lawHref } from "@/app/_lib/data";
+import { TitleText } from "@/app/_components/TitleText";
 
 export const metadata: Metadata = { title: "Search", description: "Search papers, laws and their symbols." };
 
@@ -63,7 +64,7 @@ export default async function SearchPage({ searchParams }: Props) {
           <li key={`${h.kind}:${h.ref}`}>
             <span className="badge info">{h.kind}</span>{" "}
             <Link href={href(h.kind, h.ref)}>
-              <Highlighted text={h.title} />
+              {h.title.includes("$") ? <TitleText text={h.title.split(MARK_START).join("").split(MARK_END).join("")} /> : <Highlighted text={h.title} />}
             </Link>
             <div className="small muted">
               <Highlighted text={h.snippet} />

@@ -55,7 +55,7 @@ describe("titles with math", () => {
     expect(await page.locator("h1 .katex").count()).toBe(1);
     expect(await page.locator("h1").innerText()).not.toContain("$");
     expect(await page.title()).toMatch(/^P² Law: Scaling Law for Post-Training After Model Pruning/);
-    for (const url of ["/papers", "/"]) {
+    for (const url of ["/papers", "/", "/search?q=pruning"]) {
       await page.goto(`${base}${url}`);
       const row = page.locator('a[href="/papers/chen-2024-pruning"]').first();
       expect(await row.locator(".katex").count(), url).toBe(1);
