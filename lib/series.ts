@@ -146,6 +146,19 @@ export function niceTicks(lo: number, hi: number, max = 8): number[] {
   return [clean(lo), clean(hi)];
 }
 
+/** The chart with every step-th point of each curve (and the last): enough for a narrow drawing, at a fraction of its markup. */
+export function thinned(chart: LawChart, step: number): LawChart {
+  const keep = (k: number, n: number) => k % step === 0 || k === n - 1;
+  return {
+    ...chart,
+    series: chart.series.map((s) => ({
+      ...s,
+      points: s.points.filter((_, k) => keep(k, s.points.length)),
+      ...(s.band ? { band: s.band.filter((_, k) => keep(k, s.band?.length ?? 0)) } : {}),
+    })),
+  };
+}
+
 /** A chart's series as CSV: x, then per series its value and whether it is extrapolated. Gaps are empty. */
 export function seriesCsv(chart: LawChart): string {
   const head = [`${chart.x.symbol} (${chart.x.unit})`, ...chart.series.flatMap((s) => [`${chart.y.symbol} (${chart.y.unit}) ${s.label}`, `extrapolated ${s.label}`])];

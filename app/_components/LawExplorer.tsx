@@ -11,7 +11,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import * as recharts from "recharts";
-import type { LawChart as ChartData, Series } from "@/lib/series";
+import { type LawChart as ChartData, type Series, thinned } from "@/lib/series";
 import { formatNumber, readerLabel } from "@/lib/format";
 import { isNumericText, numericText } from "@/lib/numeric";
 import { chartElement } from "./chart/ChartSvg";
@@ -220,7 +220,7 @@ export function LawExplorer({
           <h2>Chart</h2>
           <figure className="chart">
             <div className="chart-wide">{chartElement(recharts, { chart: drawn, point, ...WIDE })}</div>
-            <div className="chart-narrow">{chartElement(recharts, { chart: drawn, point, ...NARROW })}</div>
+            <div className="chart-narrow">{chartElement(recharts, { chart: thinned(drawn, 2), point, ...NARROW })}</div>
             <figcaption>{caption}</figcaption>
           </figure>
         </>

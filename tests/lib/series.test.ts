@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { logTicks, niceTicks } from "@/lib/series";
+import { type LawChart, logTicks, niceTicks, thinned } from "@/lib/series";
 import { tickLabels } from "@/lib/format";
 
 describe("log-axis ticks", () => {
@@ -115,5 +115,20 @@ describe("linear-axis ticks", () => {
     const got = niceTicks(lo, hi, max);
     expect(got).toEqual(ticks);
     expect(tickLabels(got)).toEqual(labels);
+  });
+});
+
+describe("a thinned chart", () => {
+  it("keeps every second point and the last, bands aligned with their points", () => {
+    const points = [1, 2, 3, 4, 5].map((x) => ({ x, y: 10 * x, extrapolated: x > 4 }));
+    const chart: LawChart = {
+      x: { symbol: "N", quantity: "params", unit: "param", domain: [1, 5], range: [1, 4] },
+      y: { symbol: "L", quantity: "loss", unit: "nat/token" },
+      series: [{ fixed: {}, label: "L", points, band: points.map((p) => [p.y - 1, p.y + 1] as [number, number]) }],
+    };
+    const t = thinned(chart, 2);
+    expect(t.series[0]?.points.map((p) => p.x)).toEqual([1, 3, 5]);
+    expect(t.series[0]?.band).toEqual([[9, 11], [29, 31], [49, 51]]);
+    expect(thinned({ ...chart, series: [{ ...chart.series[0], points: points.slice(0, 4) } as LawChart["series"][number]] }, 2).series[0]?.points.map((p) => p.x)).toEqual([1, 3, 4]);
   });
 });
