@@ -105,6 +105,18 @@ describe("the chart", () => {
     }
   });
 
+  it("draws a law whose values fall below zero on a linear axis with round ticks (it drew nothing before)", async () => {
+    const { page, errors } = await open("/laws/tao-2024-vocabulary/loss-vocab", 1280);
+    const svg = page.locator(VISIBLE_CHART);
+    expect(await svg.getAttribute("aria-label")).toBe("Chart (log x, linear y) of L_u against Nnv");
+    expect(await svg.locator(".recharts-yAxis .recharts-cartesian-axis-tick-value").allTextContents()).toEqual(["-5.5", "-5", "-4.5", "-4", "-3.5", "-3", "-2.5"]);
+    expect(await svg.locator(".recharts-xAxis .recharts-cartesian-axis-tick-value").allTextContents()).toEqual(["10¹", "10²", "10³", "10⁴"]);
+    const paths = await svg.locator("path.recharts-line-curve").evaluateAll((ps) => ps.map((p) => p.getAttribute("d") ?? ""));
+    expect(paths.filter((d) => /^M[\d.]+,[\d.]+L/.test(d)).length).toBeGreaterThanOrEqual(9);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("draws the curve through the reader's inputs, follows them live and marks the point on it", async () => {
     const { page, errors } = await open(LAW, 1280);
     const curves = await page.locator(`${VISIBLE_CHART} path.recharts-line-curve`).count();

@@ -78,18 +78,21 @@ export function chartElement(rc: typeof Recharts, { chart, point, width = 760, h
     });
     rows.push(row);
   }
+  // a log y axis when every value is positive; otherwise (a unigram-normalised
+  // loss below 0) a linear one over all the values, which the filter to
+  // positive values left empty, and the chart with it
+  const positive = chart.series.some((s) => s.points.some((p) => p.y !== null)) && chart.series.every((s) => s.points.every((p) => p.y === null || p.y > 0));
   const ys = chart.series
-    .flatMap((s) => [...s.points.map((p) => p.y), ...(s.band ?? []).flatMap((b) => (b && b[0] > 0 ? b : []))])
-    .filter((y): y is number => y !== null && y > 0);
-  const positive = ys.length > 0 && chart.series.every((s) => s.points.every((p) => p.y === null || p.y > 0));
+    .flatMap((s) => [...s.points.map((p) => p.y), ...(s.band ?? []).flatMap((b) => (b && (b[0] > 0 || !positive) ? b : []))])
+    .filter((y): y is number => y !== null && Number.isFinite(y) && (y > 0 || !positive));
   let yLo = Math.min(...ys);
   let yHi = Math.max(...ys);
-  if (point && point.y > 0) {
+  if (point && Number.isFinite(point.y) && (point.y > 0 || !positive)) {
     yLo = Math.min(yLo, point.y);
     yHi = Math.max(yHi, point.y);
   }
-  const pad = positive ? (yHi / yLo) ** 0.04 : 1;
-  const yDomain: [number, number] = positive ? [yLo / pad, yHi * pad] : [yLo, yHi];
+  const pad = positive ? (yHi / yLo) ** 0.04 : 0.04 * (yHi - yLo || Math.abs(yHi) || 1);
+  const yDomain: [number, number] = positive ? [yLo / pad, yHi * pad] : [yLo - pad, yHi + pad];
   const [xLo, xHi] = chart.x.domain;
   const range = chart.x.range;
   const id = chartId(chart, width, height);
@@ -108,7 +111,7 @@ export function chartElement(rc: typeof Recharts, { chart, point, width = 760, h
       data={rows}
       margin={{ top: 10, right: narrow ? 12 : 24, bottom: 34, left: narrow ? 16 : 24 }}
       role="img"
-      aria-label={`Log-log chart of ${chart.y.symbol} against ${chart.x.symbol}`}
+      aria-label={`${positive ? "Log-log chart" : "Chart (log x, linear y)"} of ${chart.y.symbol} against ${chart.x.symbol}`}
     >
       <CartesianGrid stroke="#e4e4df" />
       <XAxis
@@ -182,7 +185,7 @@ export function chartElement(rc: typeof Recharts, { chart, point, width = 760, h
           className={s.reader ? "extrapolated reader" : "extrapolated"}
         />
       ))}
-      {point && point.y > 0 && (
+      {point && Number.isFinite(point.y) && (point.y > 0 || !positive) && (
         <ReferenceDot x={point.x} y={point.y} r={6} fill="#f0b400" stroke="#1c1d1f" ifOverflow="extendDomain" />
       )}
       {legend && chart.series.length > 1 && <Legend verticalAlign="top" height={28} />}
