@@ -82,8 +82,7 @@ async function readerSlice(lawId: string, chart: ChartData, inputs: ExplorerInpu
     .filter((i) => i.symbol !== chart.x.symbol)
     .map((i) => ({ symbol: i.symbol, unit: i.unit, value: isNumericText(vals[i.symbol] ?? "") ? Number(numericText(vals[i.symbol] ?? "")) : Number.NaN }));
   if (held.length === 0 || held.some((h) => !Number.isFinite(h.value))) return null;
-  const label = readerLabel(held);
-  if (current?.label === label) return current;
+  if (current && held.every((h) => current.fixed[h.symbol] === h.value)) return current;
   const xs = (chart.series[0]?.points ?? []).map((p) => p.x);
   const body = await getJson<BatchJson>("/api/v1/predict", {
     method: "POST",
@@ -94,7 +93,7 @@ async function readerSlice(lawId: string, chart: ChartData, inputs: ExplorerInpu
   if (!values || !extrapolated) return null;
   return {
     fixed: Object.fromEntries(held.map((h) => [h.symbol, h.value])),
-    label,
+    label: readerLabel(held),
     points: xs.map((x, k) => ({ x, y: values[k] ?? null, extrapolated: extrapolated[k] ?? false })),
     reader: true,
   };

@@ -231,7 +231,7 @@ describe("coefficient sets side by side in the answer", () => {
       for (const r of rows) expect(Math.abs(r.value - (await byHand(r.set as string))) / r.value, r.set as string).toBeLessThan(1e-12);
       expect(rows[0]?.value).toBeCloseTo(printed(N, D), 12);
       expect(rows[0]?.label).toBe("Printed coefficients (Eq. 10, rounded) (this page)");
-      expect(rows[2]?.label).toMatch(/^Besiroglu et al\. 2024, refit: Table 1/);
+      expect(rows[2]?.label).toMatch(/^Besiroglu et al\. 2024 \(refit\): Table 1/);
       expect(rows[0]?.diff).toBe("");
       // the unrounded set is the printed one's neighbour, a small signed difference
       expect(rows[1]?.diff).toMatch(/^[+−]\d+(\.\d+)?%$/);

@@ -26,24 +26,25 @@ const sameInputs = (a: StoredLaw, b: StoredLaw) =>
 
 export function coefficientSets(db: Db, law: StoredLaw): { sets: CoefficientSet[]; omitted: number } {
   const own = law.variants.length > 0 ? law.variants.map((v) => v.id) : [law.id];
-  // refits of any of our variants, and what any of them refits, with all of their variants
-  const partners = new Set<string>();
+  // laws that refit any of our variants, and the laws any of them refits
+  const partners = new Map<string, "refit" | "refitted">();
   for (const id of own) {
-    for (const l of linksTo(db, id)) if (l.type === "refits") partners.add(l.law);
-    for (const l of getLaw(db, id)?.links ?? []) if (l.type === "refits") partners.add(l.target);
+    for (const l of linksTo(db, id)) if (l.type === "refits") partners.set(l.law, "refit");
+    for (const l of getLaw(db, id)?.links ?? []) if (l.type === "refits") partners.set(l.target, "refitted");
   }
-  const ids = [...own];
-  for (const p of partners) {
+  const ids = new Map<string, "own" | "refit" | "refitted">(own.map((id) => [id, "own"]));
+  for (const [p, relation] of partners) {
     const found = getLaw(db, p);
-    for (const id of found && found.variants.length > 0 ? found.variants.map((v) => v.id) : [p]) if (!ids.includes(id)) ids.push(id);
+    for (const id of found && found.variants.length > 0 ? found.variants.map((v) => v.id) : [p]) if (!ids.has(id)) ids.set(id, relation);
   }
-  const all = ids.flatMap((id) => {
+  const all = [...ids].flatMap(([id, relation]) => {
     const other = getLaw(db, id);
     if (!other || !sameInputs(law, other)) return [];
     const label = other.variant?.label ?? other.name;
-    if (other.paper === law.paper) return [{ id, label, law: other }];
+    if (relation === "own") return [{ id, label }];
     const paper = getPaper(db, other.paper);
-    return [{ id, label: `${paper ? citeShort(paper.authors, paper.year) : other.paper}, refit: ${label}`, law: other }];
+    const cite = paper ? citeShort(paper.authors, paper.year) : other.paper;
+    return [{ id, label: `${cite} (${relation === "refit" ? "refit" : "refitted here"}): ${label}` }];
   });
   if (all.length < 2) return { sets: [], omitted: 0 };
   // the law itself always, then the others in order up to the limit
