@@ -29,3 +29,52 @@ export function sciParts(v: number, digits = 4): { mantissa: string; exponent: n
 export function exactNumber(v: number): string {
   return String(v);
 }
+
+const SUPERSCRIPT: Record<string, string> = { "-": "⁻", "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹" };
+
+/** An integer in superscript digits: -3 -> "⁻³". */
+export function superscript(n: number): string {
+  return String(n).replace(/./g, (c) => SUPERSCRIPT[c] ?? c);
+}
+
+/** Ticks whose labels stay plain decimals: all between 0.01 and 10,000 (a loss axis, a ratio). */
+const PLAIN_LO = 1e-2;
+const PLAIN_HI = 1e4;
+
+/**
+ * The labels of one axis's ticks, all in one style: plain decimals when every
+ * tick lies between 0.01 and 10,000, otherwise every tick as a power of ten
+ * ("10⁹", "2×10⁹", "1.5×10²³"), the way Num writes numbers in prose. One
+ * axis never mixes the two ("100, 10000, 1e6" is what this replaces).
+ */
+export function tickLabels(ticks: readonly number[]): string[] {
+  const plain = ticks.every((t) => t === 0 || (Math.abs(t) >= PLAIN_LO && Math.abs(t) < PLAIN_HI));
+  return ticks.map((t) => {
+    if (t === 0) return "0";
+    if (plain) return String(Number(t.toPrecision(6)));
+    const [m, e] = t.toExponential(5).split("e") as [string, string];
+    const mantissa = trimZeros(m);
+    const power = `10${superscript(Number(e))}`;
+    if (mantissa === "1") return power;
+    if (mantissa === "-1") return `-${power}`;
+    return `${mantissa}×${power}`;
+  });
+}
+
+/** A paper as readers cite it in passing: "Hoffmann et al. 2022", "Kaplan 2020", "Smith and Jones 2021". */
+export function citeShort(authors: readonly string[], year: number): string {
+  const last = (name: string) => name.trim().split(/\s+/).at(-1) ?? name;
+  const who =
+    authors.length === 1 ? last(authors[0] as string) : authors.length === 2 ? `${last(authors[0] as string)} and ${last(authors[1] as string)}` : `${last(authors[0] as string)} et al.`;
+  return `${who} ${year}`;
+}
+
+/** The inputs held along one curve of a chart, named with their values and units: "D = 5e10 token". */
+export function sliceLabel(held: readonly { symbol: string; unit: string; value: number }[]): string {
+  return held.map((h) => `${h.symbol} = ${formatNumber(h.value, 4)}${h.unit === "1" ? "" : ` ${h.unit}`}`).join(", ");
+}
+
+/** The label of the slice through the reader's inputs. */
+export function readerLabel(held: readonly { symbol: string; unit: string; value: number }[]): string {
+  return `${sliceLabel(held)} (your input${held.length > 1 ? "s" : ""})`;
+}

@@ -6,6 +6,7 @@
  * values become gaps (null), never NaN.
  */
 import { csvRow } from "./csv";
+import { readerLabel, sliceLabel } from "./format";
 import { type Law, executable } from "./law";
 
 export interface SeriesPoint {
@@ -21,6 +22,8 @@ export interface Series {
   points: SeriesPoint[];
   /** 95% interval per point (null where there is none), drawn as a band. */
   band?: ([number, number] | null)[];
+  /** The slice through the reader's own inputs (drawn stronger than the preset ones). */
+  reader?: boolean;
 }
 
 export interface LawChart {
@@ -48,7 +51,13 @@ function heldValues(input: Law["inputs"][number]): number[] {
   return [lo, Math.sqrt(lo * hi), hi];
 }
 
-export function chartSeries(law: Law, opts: { xSymbol?: string; points?: number } = {}): LawChart {
+/**
+ * The law's chart: its output against one input (the first unless xSymbol
+ * names another), one curve per combination of the other inputs held at the
+ * ends and the geometric middle of their ranges, and, given the reader's
+ * values (at), the curve through them as well.
+ */
+export function chartSeries(law: Law, opts: { xSymbol?: string; points?: number; at?: Readonly<Record<string, number>> } = {}): LawChart {
   const xi = opts.xSymbol ? law.inputs.findIndex((i) => i.symbol === opts.xSymbol) : 0;
   const xInput = law.inputs[xi < 0 ? 0 : xi] as Law["inputs"][number];
   const others = law.inputs.filter((i) => i !== xInput);
@@ -61,21 +70,24 @@ export function chartSeries(law: Law, opts: { xSymbol?: string; points?: number 
   const x = new Float64Array(law.inputs.length);
   const outside = (input: Law["inputs"][number], v: number) =>
     input.range !== undefined && (v < input.range[0] * (1 - 1e-12) || v > input.range[1] * (1 + 1e-12));
-  const series = combos.map((fixed) => {
+  const held = (fixed: Record<string, number>) => others.map((o) => ({ symbol: o.symbol, unit: o.unit, value: fixed[o.symbol] as number }));
+  const slice = (fixed: Record<string, number>): SeriesPoint[] => {
     law.inputs.forEach((inp, i) => {
       if (inp !== xInput) x[i] = fixed[inp.symbol] as number;
     });
     const fixedOutside = others.some((o) => outside(o, fixed[o.symbol] as number));
-    const points = xs.map((xv) => {
+    return xs.map((xv) => {
       x[law.inputs.indexOf(xInput)] = xv;
       const y = fn(x);
       return { x: xv, y: Number.isFinite(y) ? y : null, extrapolated: fixedOutside || outside(xInput, xv) };
     });
-    const label = Object.entries(fixed)
-      .map(([k, v]) => `${k} = ${v.toExponential(1)}`)
-      .join(", ");
-    return { fixed, label: label || law.output.symbol, points };
-  });
+  };
+  const series: Series[] = combos.map((fixed) => ({ fixed, label: sliceLabel(held(fixed)) || law.output.symbol, points: slice(fixed) }));
+  const at = opts.at;
+  if (at && others.length > 0 && others.every((o) => Number.isFinite(at[o.symbol]))) {
+    const fixed = Object.fromEntries(others.map((o) => [o.symbol, at[o.symbol] as number]));
+    series.push({ fixed, label: readerLabel(held(fixed)), points: slice(fixed), reader: true });
+  }
   return {
     x: { symbol: xInput.symbol, quantity: xInput.quantity, unit: xInput.unit, domain, range: xInput.range ?? null },
     y: { symbol: law.output.symbol, quantity: law.output.quantity, unit: law.output.unit },
@@ -83,32 +95,68 @@ export function chartSeries(law: Law, opts: { xSymbol?: string; points?: number 
   };
 }
 
-/** Decade ticks 10^k inside [lo, hi]; when fewer than three fit, add 2× and 5× steps. */
-export function logTicks(lo: number, hi: number): number[] {
-  const ticks: number[] = [];
-  for (let k = Math.ceil(Math.log10(lo) - 1e-9); k <= Math.floor(Math.log10(hi) + 1e-9); k++) ticks.push(10 ** k);
-  if (ticks.length >= 3) {
-    // thin out very long axes to at most ~8 labels
-    const step = Math.ceil(ticks.length / 8);
-    return ticks.filter((_, i) => i % step === 0);
+/** Rounded to 12 significant digits: 0.1 * 3 is 0.3 and 2 * 10 ** -3 is 0.002 as ticks. */
+const clean = (v: number) => Number(v.toPrecision(12));
+const within = (v: number, lo: number, hi: number) => v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9);
+
+/**
+ * Ticks of a log axis over [lo, hi], at most max of them: the powers of ten
+ * when three or more fit (every second or third one, aligned to multiples of
+ * that step, when more than max fit); over a shorter span the round values
+ * 1, 2 and 5 × 10^k (without the 2s, or only the decades, when more than max
+ * of those fit); and in a band too narrow for three of those (a loss
+ * between 1.8 and 2.4), round linear steps (niceTicks).
+ */
+export function logTicks(lo: number, hi: number, max = 8): number[] {
+  const decades: number[] = [];
+  for (let k = Math.ceil(Math.log10(lo) - 1e-9); k <= Math.floor(Math.log10(hi) + 1e-9); k++) decades.push(k);
+  if (decades.length >= 3) {
+    const step = Math.ceil(decades.length / max);
+    return decades.filter((k) => k % step === 0).map((k) => clean(10 ** k));
   }
   const fine: number[] = [];
   for (let k = Math.floor(Math.log10(lo)) - 1; k <= Math.ceil(Math.log10(hi)); k++) {
     for (const m of [1, 2, 5]) {
-      const v = m * 10 ** k;
-      if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) fine.push(v);
+      const v = clean(m * 10 ** k);
+      if (within(v, lo, hi)) fine.push(v);
     }
   }
-  if (fine.length >= 3) return fine;
-  // a narrow band (e.g. losses between 1.8 and 2.4): five log-spaced ticks, rounded to
-  // the fewest digits that keep them distinct and inside the band (a repeated or
-  // outside tick would be drawn twice or off the chart)
-  const grid = logGrid(lo, hi, 5);
-  for (let digits = 2; digits <= 12; digits++) {
-    const rounded = [...new Set(grid.map((v) => Number(v.toPrecision(digits))))].filter((v) => v >= lo && v <= hi);
-    if (rounded.length >= 4) return rounded;
+  if (fine.length >= 3 && fine.length <= max) return fine;
+  // too many for a narrow chart: drop the 2s, then keep only the decades
+  const coarse = fine.filter((v) => Number(v.toExponential().split("e")[0]) !== 2);
+  if (coarse.length >= 3 && coarse.length <= max) return coarse;
+  if (decades.length === 2) return decades.map((k) => clean(10 ** k));
+  return niceTicks(lo, hi, max);
+}
+
+/**
+ * Ticks of a linear axis over [lo, hi]: the multiples of the smallest step
+ * of 1, 2 or 5 × 10^k that gives at most max ticks.
+ */
+export function niceTicks(lo: number, hi: number, max = 8): number[] {
+  if (!(hi > lo)) return [clean(lo)];
+  // the step at which about max ticks fit, rounded down to a power of ten
+  const mag = 10 ** Math.floor(Math.log10((hi - lo) / Math.max(1, max - 1)));
+  for (const m of [1, 2, 5, 10, 20, 50]) {
+    const step = m * mag;
+    const first = Math.ceil(lo / step - 1e-9);
+    const last = Math.floor(hi / step + 1e-9);
+    if (last - first + 1 <= max) return Array.from({ length: last - first + 1 }, (_, i) => clean((first + i) * step));
   }
-  return grid;
+  return [clean(lo), clean(hi)];
+}
+
+/** The chart with every step-th point of each curve (and the last): enough for a narrow drawing, at a fraction of its markup. */
+export function thinned(chart: LawChart, step: number): LawChart {
+  const keep = (k: number, n: number) => k % step === 0 || k === n - 1;
+  return {
+    ...chart,
+    series: chart.series.map((s) => ({
+      ...s,
+      points: s.points.filter((_, k) => keep(k, s.points.length)),
+      ...(s.band ? { band: s.band.filter((_, k) => keep(k, s.band?.length ?? 0)) } : {}),
+    })),
+  };
 }
 
 /** A chart's series as CSV: x, then per series its value and whether it is extrapolated. Gaps are empty. */

@@ -1,6 +1,5 @@
 import Link from "next/link";
 import type { CheckRow, LinkRow, PaperRow, StoredLaw } from "@/db/queries";
-import type { Prediction } from "@/lib/law";
 import { symbolLatex } from "@/lib/expr";
 import { chartSeries, drawSpan } from "@/lib/series";
 import { formatNumber } from "@/lib/format";
@@ -9,7 +8,7 @@ import { takesAreas } from "@/lib/schedule";
 import { curlSnippet, javascriptSnippet, pythonSnippet } from "@/lib/snippets";
 import { LEVEL_LABEL, lawHref } from "@/app/_lib/data";
 import { CopyButton } from "./CopyButton";
-import { LawExplorer } from "./LawExplorer";
+import { type Answer, type CoefficientSet, LawExplorer } from "./LawExplorer";
 import { Num } from "./Num";
 import { RefitSection } from "./RefitView";
 import { Tex } from "./Tex";
@@ -21,27 +20,6 @@ function defaultValue(law: StoredLaw, i: number): number {
   if (fromCheck !== undefined) return fromCheck;
   const span = input?.range ?? input?.plot ?? [1, 1e6];
   return Number(Math.sqrt(span[0] * span[1]).toPrecision(2));
-}
-
-export function PredictionResult({ law, prediction }: { law: StoredLaw; prediction: Prediction }) {
-  return (
-    <section className="result" aria-live="polite" id="result">
-      <div className="small muted">{prediction.inputs.map((r) => `${r.symbol} = ${formatNumber(r.value, 6)} ${r.unit}`).join(", ")}</div>
-      <div>
-        {law.output.symbol} ={" "}
-        <span className="value" data-value={prediction.value}>
-          <Num value={prediction.value} digits={6} />
-        </span>{" "}
-        {law.output.unit}
-      </div>
-      {prediction.extrapolated && <div className="badge warn">extrapolated</div>}
-      {prediction.warnings.map((w) => (
-        <div className="notice" key={w}>
-          {w}
-        </div>
-      ))}
-    </section>
-  );
 }
 
 function VerificationNote({ law }: { law: StoredLaw }) {
@@ -82,19 +60,27 @@ export function LawView({
   law,
   paper,
   incoming,
-  prediction,
+  sets,
+  omitted,
+  answer,
   error,
   values,
 }: {
   law: StoredLaw;
   paper: PaperRow;
   incoming: LinkRow[];
-  prediction?: Prediction;
+  /** The coefficient sets the calculator answers under, side by side (none when the law has one). */
+  sets: CoefficientSet[];
+  omitted: number;
+  /** The result page's answer and the values it was asked at. */
+  answer?: Answer;
   error?: { field: string | null; message: string };
   values?: Record<string, string>;
 }) {
-  const chart = law.free ? null : chartSeries(law);
-  const point = prediction ? { x: prediction.inputs[0]?.value ?? 0, y: prediction.value } : null;
+  // on a result page the chart also draws the curve through the reader's inputs
+  const at = answer ? Object.fromEntries(answer.inputs.map((r) => [r.symbol, r.value])) : undefined;
+  const chart = law.free ? null : chartSeries(law, { at });
+  const exportQuery = answer ? `?${new URLSearchParams(answer.inputs.map((r) => [r.symbol, String(r.value)])).toString()}` : "";
   const names = new Map([
     ...(law.free ?? []).map((f) => [f.symbol, f.latex ?? symbolLatex(f.symbol)] as const),
     ...law.inputs.map((i) => [i.symbol, i.latex ?? symbolLatex(i.symbol)] as const),
@@ -160,7 +146,10 @@ export function LawView({
             action={`${lawHref(law.id)}/predict`}
             chart={chart}
             output={{ symbol: law.output.symbol, unit: law.output.unit }}
-            point={point}
+            sets={sets}
+            omitted={omitted}
+            answer={answer}
+            error={error}
             inputs={law.inputs.map((i) => {
               const [lo, hi] = i.range ? [i.range[0] / 100, i.range[1] * 100] : drawSpan(i);
               return {
@@ -184,20 +173,20 @@ export function LawView({
                   ) : (
                     <>. The paper prints no fitted range for {chart.x.symbol}, so nothing is marked as extrapolated; the span drawn is a display choice.</>
                   )}
-                  {chart.series.length > 1 && <> Other inputs are held at the ends and the geometric middle of their fitted ranges.</>}
-                  {point && <> The marked point is the prediction below.</>}{" "}
-                  Export: <a href={`${lawHref(law.id)}/chart.svg`}>SVG</a> · <a href={`${lawHref(law.id)}/chart.csv`}>CSV</a>.
+                  {law.inputs.length > 1 ? (
+                    <>
+                      {" "}
+                      Other inputs are held at the ends and the geometric middle of their fitted ranges (named in the legend); after Predict, the
+                      thicker curve is drawn at the values you gave them and the marked point is the prediction.
+                    </>
+                  ) : (
+                    <> After Predict, the marked point is the prediction.</>
+                  )}{" "}
+                  Export: <a href={`${lawHref(law.id)}/chart.svg${exportQuery}`}>SVG</a> · <a href={`${lawHref(law.id)}/chart.csv${exportQuery}`}>CSV</a>.
                 </>
               )
             }
           />
-          {error && (
-            <div className="error" role="alert">
-              {error.field && <strong>{error.field}: </strong>}
-              {error.message}
-            </div>
-          )}
-          {prediction && <PredictionResult law={law} prediction={prediction} />}
           {takesAreas(law) && (
             <p data-testid="schedule-link">
               <Link href={`${lawHref(law.id)}/schedule`}>Loss along a learning-rate schedule →</Link>{" "}

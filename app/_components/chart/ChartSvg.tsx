@@ -5,11 +5,28 @@
  * shaded. Every tick given is drawn (interval 0): recharts would otherwise
  * drop ticks whose labels it measures as overlapping, which it can do in the
  * browser but not on the server, and the two renderings would differ.
+ * Ticks are round (lib/series) and labelled in one style per axis
+ * (lib/format); axis text is 12 px in the SVG's own units, and a drawing
+ * narrower than 500 px gets fewer ticks: pages draw a narrow chart for phones
+ * rather than scale the wide one down until its text is unreadable.
  */
 import type * as Recharts from "recharts";
 import type { LawChart as ChartData } from "@/lib/series";
-import { logTicks } from "@/lib/series";
-import { formatNumber } from "@/lib/format";
+import { logTicks, niceTicks } from "@/lib/series";
+import { formatNumber, tickLabels } from "@/lib/format";
+
+/** Axis text in the SVG's own pixels: the page draws a chart at its own size (a narrow variant on phones), never scaled far down. */
+export const AXIS_FONT_SIZE = 12;
+
+/** Charts narrower than this get fewer ticks and a slimmer y axis. */
+const NARROW = 500;
+
+/** Ticks and their labels (one style per axis), as recharts takes them. */
+function axisTicks(ticks: number[]): { ticks: number[]; tickFormatter: (v: number) => string } {
+  const text = tickLabels(ticks);
+  const labels = new Map(ticks.map((t, i) => [t, text[i] as string]));
+  return { ticks, tickFormatter: (v: number) => labels.get(v) ?? formatNumber(v, 3) };
+}
 
 export const COLORS = ["#1f5fa8", "#b2451f", "#2d7d46", "#7a3fa0", "#8a6d00", "#0f7b83", "#a0306b", "#555555"];
 
@@ -61,23 +78,30 @@ export function chartElement(rc: typeof Recharts, { chart, point, width = 760, h
     });
     rows.push(row);
   }
+  // a log y axis when every value is positive; otherwise (a unigram-normalised
+  // loss below 0) a linear one over all the values, which the filter to
+  // positive values left empty, and the chart with it
+  const positive = chart.series.some((s) => s.points.some((p) => p.y !== null)) && chart.series.every((s) => s.points.every((p) => p.y === null || p.y > 0));
   const ys = chart.series
-    .flatMap((s) => [...s.points.map((p) => p.y), ...(s.band ?? []).flatMap((b) => (b && b[0] > 0 ? b : []))])
-    .filter((y): y is number => y !== null && y > 0);
-  const positive = ys.length > 0 && chart.series.every((s) => s.points.every((p) => p.y === null || p.y > 0));
+    .flatMap((s) => [...s.points.map((p) => p.y), ...(s.band ?? []).flatMap((b) => (b && (b[0] > 0 || !positive) ? b : []))])
+    .filter((y): y is number => y !== null && Number.isFinite(y) && (y > 0 || !positive));
   let yLo = Math.min(...ys);
   let yHi = Math.max(...ys);
-  if (point && point.y > 0) {
+  if (point && Number.isFinite(point.y) && (point.y > 0 || !positive)) {
     yLo = Math.min(yLo, point.y);
     yHi = Math.max(yHi, point.y);
   }
-  const pad = positive ? (yHi / yLo) ** 0.04 : 1;
-  const yDomain: [number, number] = positive ? [yLo / pad, yHi * pad] : [yLo, yHi];
+  const pad = positive ? (yHi / yLo) ** 0.04 : 0.04 * (yHi - yLo || Math.abs(yHi) || 1);
+  const yDomain: [number, number] = positive ? [yLo / pad, yHi * pad] : [yLo - pad, yHi + pad];
   const [xLo, xHi] = chart.x.domain;
   const range = chart.x.range;
   const id = chartId(chart, width, height);
   const xLabel = `${chart.x.symbol} (${chart.x.unit})`;
   const yLabel = `${chart.y.symbol} (${chart.y.unit})`;
+  const narrow = width < NARROW;
+  const xTicks = axisTicks(logTicks(xLo, xHi, narrow ? 5 : 8));
+  const yTicks = axisTicks(positive ? logTicks(yDomain[0], yDomain[1], narrow ? 6 : 8) : niceTicks(yDomain[0], yDomain[1], narrow ? 6 : 8));
+  const font = { fontSize: AXIS_FONT_SIZE };
 
   return (
     <ComposedChart
@@ -85,9 +109,9 @@ export function chartElement(rc: typeof Recharts, { chart, point, width = 760, h
       width={width}
       height={height}
       data={rows}
-      margin={{ top: 10, right: 24, bottom: 34, left: 24 }}
+      margin={{ top: 10, right: narrow ? 12 : 24, bottom: 34, left: narrow ? 16 : 24 }}
       role="img"
-      aria-label={`Log-log chart of ${chart.y.symbol} against ${chart.x.symbol}`}
+      aria-label={`${positive ? "Log-log chart" : "Chart (log x, linear y)"} of ${chart.y.symbol} against ${chart.x.symbol}`}
     >
       <CartesianGrid stroke="#e4e4df" />
       <XAxis
@@ -95,22 +119,22 @@ export function chartElement(rc: typeof Recharts, { chart, point, width = 760, h
         type="number"
         scale="log"
         domain={[xLo, xHi]}
-        ticks={logTicks(xLo, xHi)}
-        tickFormatter={(v: number) => formatNumber(v, 2)}
+        {...xTicks}
+        tick={font}
         interval={0}
         allowDataOverflow
-        label={{ value: xLabel, position: "insideBottom", offset: -20 }}
+        label={{ value: xLabel, position: "insideBottom", offset: -20, ...font }}
       />
       <YAxis
         type="number"
         scale={positive ? "log" : "linear"}
         domain={yDomain}
-        ticks={positive ? logTicks(yDomain[0], yDomain[1]) : undefined}
-        tickFormatter={(v: number) => formatNumber(v, 3)}
+        {...yTicks}
+        tick={font}
         interval={0}
         allowDataOverflow
-        width={70}
-        label={{ value: yLabel, angle: -90, position: "insideLeft", offset: -8 }}
+        width={narrow ? 54 : 70}
+        label={{ value: yLabel, angle: -90, position: "insideLeft", offset: -8, ...font }}
       />
       {range && xLo < range[0] && <ReferenceArea x1={xLo} x2={range[0]} fill="#999" fillOpacity={0.1} ifOverflow="hidden" />}
       {range && xHi > range[1] && <ReferenceArea x1={range[1]} x2={xHi} fill="#999" fillOpacity={0.1} ifOverflow="hidden" />}
@@ -138,11 +162,11 @@ export function chartElement(rc: typeof Recharts, { chart, point, width = 760, h
           dataKey={`in${i}`}
           name={s.label}
           stroke={COLORS[i % COLORS.length]}
-          strokeWidth={2}
+          strokeWidth={s.reader ? 3 : 2}
           dot={false}
           isAnimationActive={false}
           connectNulls={false}
-          className="fitted"
+          className={s.reader ? "fitted reader" : "fitted"}
         />
       ))}
       {chart.series.map((s, i) => (
@@ -152,16 +176,16 @@ export function chartElement(rc: typeof Recharts, { chart, point, width = 760, h
           dataKey={`ex${i}`}
           name={`${s.label} (extrapolated)`}
           stroke={COLORS[i % COLORS.length]}
-          strokeWidth={2}
+          strokeWidth={s.reader ? 3 : 2}
           strokeDasharray="6 5"
           dot={false}
           isAnimationActive={false}
           connectNulls={false}
           legendType="none"
-          className="extrapolated"
+          className={s.reader ? "extrapolated reader" : "extrapolated"}
         />
       ))}
-      {point && point.y > 0 && (
+      {point && Number.isFinite(point.y) && (point.y > 0 || !positive) && (
         <ReferenceDot x={point.x} y={point.y} r={6} fill="#f0b400" stroke="#1c1d1f" ifOverflow="extendDomain" />
       )}
       {legend && chart.series.length > 1 && <Legend verticalAlign="top" height={28} />}

@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { allLawIds, getPaper, linksTo } from "@/db/queries";
 import { LawView } from "@/app/_components/LawView";
 import { lawOr404 } from "@/app/_lib/data";
+import { coefficientSets } from "./answer";
 
 type Params = { params: Promise<{ paper: string; law: string }> };
 
@@ -23,5 +24,6 @@ export default async function LawPage({ params }: Params) {
   const db = getDb();
   const paperRow = getPaper(db, found.paper);
   if (!paperRow) throw new Error(`law ${found.id} has no paper`);
-  return <LawView law={found} paper={paperRow} incoming={linksTo(db, found.id)} />;
+  const { sets, omitted } = coefficientSets(db, found);
+  return <LawView law={found} paper={paperRow} incoming={linksTo(db, found.id)} sets={sets} omitted={omitted} />;
 }

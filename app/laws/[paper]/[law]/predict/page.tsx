@@ -5,6 +5,7 @@ import { LawView } from "@/app/_components/LawView";
 import { flatQuery, lawOr404 } from "@/app/_lib/data";
 import { LawdexError } from "@/lib/errors";
 import { evaluate, type Prediction } from "@/lib/law";
+import { answerOf, coefficientSets } from "../answer";
 
 type Props = {
   params: Promise<{ paper: string; law: string }>;
@@ -13,7 +14,7 @@ type Props = {
 
 export const metadata: Metadata = { title: "Prediction", robots: { index: false } };
 
-/** The calculator's result page: works as a plain GET form, no JavaScript needed. */
+/** The calculator's result page: works as a plain GET form, no JavaScript needed (the form's action lands on #result). */
 export default async function PredictPage({ params, searchParams }: Props) {
   const { paper, law } = await params;
   const found = lawOr404(paper, law);
@@ -30,7 +31,9 @@ export default async function PredictPage({ params, searchParams }: Props) {
   const db = getDb();
   const paperRow = getPaper(db, found.paper);
   if (!paperRow) throw new Error(`law ${found.id} has no paper`);
+  const { sets, omitted } = coefficientSets(db, found);
+  const answer = prediction && values ? answerOf(db, prediction, sets, values) : undefined;
   return (
-    <LawView law={found} paper={paperRow} incoming={linksTo(db, found.id)} prediction={prediction} error={error} values={values} />
+    <LawView law={found} paper={paperRow} incoming={linksTo(db, found.id)} sets={sets} omitted={omitted} answer={answer} error={error} values={values} />
   );
 }
