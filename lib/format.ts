@@ -61,14 +61,6 @@ export function tickLabels(ticks: readonly number[]): string[] {
   });
 }
 
-/** A paper as readers cite it in passing: "Hoffmann et al. 2022", "Kaplan 2020", "Smith and Jones 2021". */
-export function citeShort(authors: readonly string[], year: number): string {
-  const last = (name: string) => name.trim().split(/\s+/).at(-1) ?? name;
-  const who =
-    authors.length === 1 ? last(authors[0] as string) : authors.length === 2 ? `${last(authors[0] as string)} and ${last(authors[1] as string)}` : `${last(authors[0] as string)} et al.`;
-  return `${who} ${year}`;
-}
-
 /** The inputs held along one curve of a chart, named with their values and units: "D = 5e10 token". */
 export function sliceLabel(held: readonly { symbol: string; unit: string; value: number }[]): string {
   return held.map((h) => `${h.symbol} = ${formatNumber(h.value, 4)}${h.unit === "1" ? "" : ` ${h.unit}`}`).join(", ");

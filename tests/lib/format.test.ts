@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { citeShort, formatNumber, readerLabel, sciParts, sliceLabel, superscript, tickLabels } from "@/lib/format";
+import { formatNumber, readerLabel, sciParts, sliceLabel, superscript, tickLabels } from "@/lib/format";
 
 describe("formatNumber", () => {
   const cases: [number, number, string][] = [
@@ -47,10 +47,5 @@ describe("labels of a chart's curves and papers", () => {
     expect(sliceLabel([{ symbol: "G", unit: "1", value: 8 }, { symbol: "D", unit: "token", value: 1.058e9 }])).toBe("G = 8, D = 1.058e9 token");
     expect(readerLabel([{ symbol: "D", unit: "token", value: 1.4e12 }])).toBe("D = 1.4e12 token (your input)");
     expect(readerLabel([{ symbol: "D", unit: "token", value: 1.4e12 }, { symbol: "G", unit: "1", value: 4 }])).toBe("D = 1.4e12 token, G = 4 (your inputs)");
-  });
-  it("cites a paper in passing", () => {
-    expect(citeShort(["Jordan Hoffmann", "Sebastian Borgeaud", "Arthur Mensch"], 2022)).toBe("Hoffmann et al. 2022");
-    expect(citeShort(["Tamay Besiroglu", "Ege Erdil"], 2024)).toBe("Besiroglu and Erdil 2024");
-    expect(citeShort(["Claude Shannon"], 1948)).toBe("Shannon 1948");
   });
 });

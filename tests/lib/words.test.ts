@@ -20,5 +20,6 @@ describe("words", () => {
     expect(authorsShort(["Ada Lovelace"])).toBe("Lovelace");
     expect(shortCitation(["Jared Kaplan", "Sam McCandlish", "Tom Henighan"], 2020)).toBe("Kaplan et al. 2020");
     expect(shortCitation([], 2020)).toBe("2020");
+    expect(shortCitation(["Tamay Besiroglu", "Ege Erdil"], 2024)).toBe("Besiroglu and Erdil 2024");
   });
 });

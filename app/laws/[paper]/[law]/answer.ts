@@ -10,7 +10,7 @@ import type { Db } from "@/db/client";
 import { getLaw, getPaper, linksTo, type StoredLaw } from "@/db/queries";
 import { evaluate, type Prediction } from "@/lib/law";
 import { LawdexError } from "@/lib/errors";
-import { citeShort } from "@/lib/format";
+import { shortCitation } from "@/lib/citation";
 import type { Answer, CoefficientSet } from "@/app/_components/LawExplorer";
 import { lawHref } from "@/app/_lib/data";
 
@@ -43,7 +43,7 @@ export function coefficientSets(db: Db, law: StoredLaw): { sets: CoefficientSet[
     const label = other.variant?.label ?? other.name;
     if (relation === "own") return [{ id, label }];
     const paper = getPaper(db, other.paper);
-    const cite = paper ? citeShort(paper.authors, paper.year) : other.paper;
+    const cite = paper ? shortCitation(paper.authors, paper.year) : other.paper;
     return [{ id, label: `${cite} (${relation === "refit" ? "refit" : "refitted here"}): ${label}` }];
   });
   if (all.length < 2) return { sets: [], omitted: 0 };
