@@ -5,7 +5,7 @@
  * of residuals (log measured − log predicted) below.
  */
 import { logTicks } from "@/lib/series";
-import { formatNumber } from "@/lib/format";
+import { formatNumber, tickLabels } from "@/lib/format";
 
 export interface DataChartProps {
   x: { symbol: string; unit: string; values: number[] };
@@ -54,6 +54,9 @@ export function DataChart({ x, y, predictions, title }: DataChartProps) {
   const sy = scaleLog(yLo, yHi, H - M.bottom, M.top);
   const xt = logTicks(xLo, xHi);
   const yt = logTicks(yLo, yHi);
+  // one label style per axis, as on every chart (lib/format tickLabels)
+  const xl = tickLabels(xt);
+  const yl = tickLabels(yt);
   const ref = predictions[0];
   const residuals = ref ? y.values.map((v, i) => Math.log(v) - Math.log(ref.values[i] as number)) : [];
   const rMax = Math.max(1e-6, ...residuals.filter(Number.isFinite).map(Math.abs)) * 1.1;
@@ -62,11 +65,11 @@ export function DataChart({ x, y, predictions, title }: DataChartProps) {
   const xAxis = (top: number) => (
     <g className="axis">
       <line x1={M.left} x2={W - M.right} y1={top} y2={top} stroke="currentColor" />
-      {xt.map((t) => (
+      {xt.map((t, i) => (
         <g key={t}>
           <line x1={sx(t)} x2={sx(t)} y1={top} y2={top + 5} stroke="currentColor" />
           <text x={sx(t)} y={top + 18} textAnchor="middle" fontSize="12">
-            {formatNumber(t, 2)}
+            {xl[i]}
           </text>
         </g>
       ))}
@@ -75,11 +78,11 @@ export function DataChart({ x, y, predictions, title }: DataChartProps) {
   return (
     <figure className="data-chart" data-testid="data-chart">
       <svg viewBox={`0 0 ${W} ${H}`} width="100%" fill="currentColor" role="img" aria-label={`${title}: ${y.symbol} against ${x.symbol}, measured and predicted`}>
-        {yt.map((t) => (
+        {yt.map((t, i) => (
           <g key={t}>
             <line x1={M.left} x2={W - M.right} y1={sy(t)} y2={sy(t)} stroke="#e4e4df" />
             <text x={M.left - 6} y={sy(t) + 4} textAnchor="end" fontSize="12">
-              {formatNumber(t, 3)}
+              {yl[i]}
             </text>
           </g>
         ))}

@@ -167,11 +167,7 @@ export default async function PaperPage({ params }: Params) {
               .map((i) => `${i.symbol}: ${i.quantity} in ${i.unit}${i.range ? `, fitted ${formatNumber(i.range[0])} to ${formatNumber(i.range[1])}` : ", no fitted range printed"}`)
               .join(" · ")}
           </p>
-          {!law.free && (
-            <figure className="chart chart-small">
-              <LawChart chart={chartSeries(law, { points: 49 })} width={520} height={260} />
-            </figure>
-          )}
+          {!law.free && <SmallChart law={law} />}
           {law.links.length > 0 && (
             <p className="small">
               {law.links.map((l) => (
@@ -212,5 +208,20 @@ export default async function PaperPage({ params }: Params) {
       <h2>Notes</h2>
       <Prose source={paper.body} />
     </article>
+  );
+}
+
+/**
+ * A law's chart on its paper's page: one drawing 400 px wide (the narrow
+ * layout: fewer ticks, slim axis), which a phone shows at 0.9 of its size, so
+ * axis text stays above 10 px; the 520 px drawing it replaces shrank to 8 px.
+ * One drawing, not one per width: a paper page carries many charts, each sent
+ * twice (HTML and RSC payload).
+ */
+function SmallChart({ law }: { law: Parameters<typeof chartSeries>[0] }) {
+  return (
+    <figure className="chart chart-small">
+      <LawChart chart={chartSeries(law, { points: 49 })} width={400} height={250} />
+    </figure>
   );
 }
