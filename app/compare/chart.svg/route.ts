@@ -1,15 +1,19 @@
-import { handle } from "@/app/api/v1/_lib/respond";
-import { chartSvgDocument } from "@/app/_lib/svg";
-import { comparisonChart } from "@/lib/compare";
-import { compareState } from "../_state";
-import { queryRecord } from "@/app/api/v1/_lib/respond";
+import { handle, queryRecord } from "@/app/api/v1/_lib/respond";
+import { compareState, toSearch } from "../_state";
+import { figureText, standaloneFigure } from "../_figure";
 
-/** The compare view's chart as a standalone SVG document. */
+/**
+ * The compare view's chart as an SVG document that stands alone: title,
+ * plot (with the table's values marked, as on the page), legend and source.
+ */
 export function GET(req: Request) {
   return handle(async () => {
-    const { result, quantities } = await compareState(queryRecord(new URL(req.url)));
-    const title = `${result.y.symbol} (${result.y.unit}) against ${quantities.name(result.x.quantity)} (${result.x.unit}): ${result.series.map((s) => s.law).join(", ")}`;
-    return new Response(chartSvgDocument({ chart: comparisonChart(result, quantities) }, title), {
+    const url = new URL(req.url);
+    const query = queryRecord(url);
+    const state = await compareState(query);
+    const table = await state.table(query.at);
+    const text = figureText(state, table, `${url.origin}/compare?${toSearch(query)}`);
+    return new Response(standaloneFigure(state.chart(table), text), {
       headers: { "Content-Type": "image/svg+xml; charset=utf-8", "Cache-Control": "public, max-age=3600" },
     });
   });
