@@ -105,4 +105,15 @@ describe("GET /compare/chart.svg", () => {
     // the table's values are marked: three laws at two x
     expect(svg.match(/class="recharts-layer recharts-reference-dot table-mark"/g)).toHaveLength(6);
   });
+
+  it("prints the host the reader asked, and nothing that is not a host name", async () => {
+    const get = (host: string) => svgGET(new Request(`${BASE}/compare/chart.svg?laws=kaplan-2020-scaling/loss-n`, { headers: { host } }));
+    const asked = await get("lawdex.example:8080");
+    expect(asked.headers.get("vary")).toBe("Host");
+    expect(texts(await asked.text(), "source")[0]).toContain("Source: Lawdex, http://lawdex.example:8080/compare?laws=kaplan-2020-scaling/loss-n");
+    const hostile = await get('x"><script>alert(1)</script>');
+    const svg = await hostile.text();
+    expect(svg).not.toContain("<script>");
+    expect(texts(svg, "source")[0]).toContain(`Source: Lawdex, ${BASE}/compare?`);
+  });
 });
