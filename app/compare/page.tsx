@@ -15,7 +15,7 @@ import { type Allocation, canAllocate, optimize } from "@/lib/optimize";
 import type { Law } from "@/lib/law";
 import type { Quantities } from "@/lib/quantities";
 import { catalog, citationOf, pickerHits } from "./_catalog";
-import { figureText } from "./_figure";
+import { figureText, plainTitle } from "./_figure";
 import { LawPicker, type PickerAnswer } from "./LawPicker";
 import { type CompareState, type CompareTable, compareState, toSearch } from "./_state";
 
@@ -226,7 +226,7 @@ export default async function ComparePage({ searchParams }: Props) {
                 Choose a law ({addable.length} more)
               </option>
               {byPaper(addable).map(([paper, entries]) => (
-                <optgroup label={`${entries[0]?.citation} — ${entries[0]?.title}`} key={paper}>
+                <optgroup label={`${entries[0]?.citation} — ${plainTitle(entries[0]?.title ?? "")}`} key={paper}>
                   {entries.map((e) => (
                     <option value={e.id} key={e.id}>
                       {e.name}
@@ -244,6 +244,7 @@ export default async function ComparePage({ searchParams }: Props) {
         <form className="calc" method="get" action="/compare" aria-label="Comparison">
           <input type="hidden" name="laws" value={chosen.map((l) => l.id).join(",")} />
           <input type="hidden" name="prev.x" value={axis} />
+          {(["points", "y", "k"] as const).flatMap((k) => (compareQ[k] !== undefined ? [<input type="hidden" name={k} value={compareQ[k]} key={k} />] : []))}
           <label>
             <span>Axis</span>
             <select name="x" defaultValue={axis}>

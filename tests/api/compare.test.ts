@@ -1,8 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { GET as compareGET } from "@/app/api/v1/compare/route";
 import { GET as svgGET } from "@/app/compare/chart.svg/route";
 import { GET as pickerGET } from "@/app/compare/picker/route";
 import { findLaw, getQuantities } from "@/app/api/v1/_lib/lookup";
+import { plainTitle, wrap } from "@/app/compare/_figure";
 import { compare, compareQuery } from "@/lib/compare";
 
 const BASE = "http://lawdex.test";
@@ -81,6 +83,45 @@ describe("GET /compare/picker", () => {
     const r = await get(q);
     expect(r.status).toBe(status);
     expect(r.body.error?.field).toBe(field);
+  });
+});
+
+describe("GET /compare/picker under generated queries", () => {
+  it("never answers 5xx, and every error names a field in the documented shape", async () => {
+    const word = fc.oneof(fc.constantFrom("q", "laws", "__proto__", "constructor", "find", "at"), fc.string({ maxLength: 8 }));
+    const value = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom("Chinchilla", "kaplan-2020-scaling/loss-n", "hoffmann-2022-chinchilla/loss-nd,x/y", "a".repeat(300), "%", ",,,"),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(word, value), { maxLength: 4 }), async (pairs) => {
+        const qs = new URLSearchParams(pairs).toString();
+        const r = await pickerGET(new Request(`${BASE}/compare/picker?${qs}`));
+        expect(r.status).toBeLessThan(500);
+        const body = (await r.json()) as Body & { hits?: unknown[] };
+        if (r.status >= 400) expect(typeof body.error?.field).toBe("string");
+        else expect(Array.isArray(body.hits)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("the figure's text", () => {
+  it("wraps into lines that fit and read as the text again (property)", () => {
+    const words = fc.array(fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), fc.constantFrom("http://x.test/compare?laws=a/b,c/d&x=compute&at=1e20,1e22")), { maxLength: 30 });
+    fc.assert(
+      fc.property(words, fc.integer({ min: 10, max: 120 }), (ws, chars) => {
+        const text = ws.map((w) => w.replace(/\s+/g, "_")).join(" ");
+        const lines = wrap(text, chars);
+        expect(lines.join("")).toBe(text.split(" ").filter(Boolean).join(" "));
+        for (const line of lines) expect(line.trimEnd().length).toBeLessThanOrEqual(chars);
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it("shows inline-LaTeX titles as plain text", () => {
+    expect(plainTitle("P$^2$ Law: Scaling Law for Post-Training After Model Pruning")).toBe("P² Law: Scaling Law for Post-Training After Model Pruning");
   });
 });
 
