@@ -18,3 +18,13 @@ export function paperLabel(paper: { authors: readonly string[]; year: number }):
   const names = paper.authors.length === 1 ? surname(first) : paper.authors.length === 2 ? `${surname(first)} and ${surname(second as string)}` : `${surname(first)} et al.`;
   return `${names} ${paper.year}`;
 }
+
+/** A law's name with its coefficient set's, for a variant: "Parametric loss, L(N, D) — Unrounded coefficients". */
+export function lawName(law: { name: string; variant: { label: string } | null }): string {
+  return `${law.name}${law.variant ? ` — ${law.variant.label}` : ""}`;
+}
+
+/** What legends and lists call a law: its paper, then its name ("Hoffmann et al. 2022 — Parametric loss, L(N, D)"). */
+export function lawLabel(law: { name: string; variant: { label: string } | null }, citation: string | null): string {
+  return citation ? `${citation} — ${lawName(law)}` : lawName(law);
+}

@@ -12,6 +12,7 @@ import { type Law, executable } from "./law";
 import { DEFAULT_FLOPS_PER_PARAM_TOKEN, allocationInputs, canAllocate, optimize } from "./optimize";
 import type { Quantities } from "./quantities";
 import { type LawChart, drawSpan, logGrid } from "./series";
+import { lawLabel, lawName } from "./citation";
 import { csvCell } from "./csv";
 import { formatNumber } from "./format";
 import { toFiniteNumber, toPositiveNumber } from "./numeric";
@@ -331,13 +332,12 @@ function assemble(
   if (gaps > 0) warnings.push(`${gaps} of ${xs.length} points give no finite value (NaN or overflow) and are left as gaps`);
   if (extrapolated.some(Boolean)) warnings.push("part of the curve lies outside the fitted range: extrapolation");
   if (!law.inputs.every((i) => i.range)) warnings.push("some inputs have no fitted range printed, so extrapolation is not marked for them");
-  const name = `${law.name}${law.variant ? ` — ${law.variant.label}` : ""}`;
   return {
     law: law.id,
-    name,
+    name: lawName(law),
     paper: law.paper,
     citation: p.citation,
-    label: p.citation ? `${p.citation} — ${name}` : name,
+    label: lawLabel(law, p.citation),
     mode: p.mode,
     input: p.mode === "direct" ? (law.inputs[p.axisIndex]?.symbol ?? null) : null,
     points,

@@ -6,7 +6,7 @@
  * ranks above one that holds them only in its description. Pure, so the
  * compare page (without JavaScript) and its picker route share it.
  */
-import { paperLabel } from "./citation";
+import { lawName, paperLabel } from "./citation";
 import type { Law } from "./law";
 import type { Quantities } from "./quantities";
 
@@ -33,7 +33,7 @@ const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCas
 
 export function pickerEntry(law: Law, paper: { title: string; authors: readonly string[]; year: number }, quantities: Quantities): PickerEntry {
   const citation = paperLabel(paper);
-  const name = `${law.name}${law.variant ? ` — ${law.variant.label}` : ""}`;
+  const name = lawName(law);
   const predicts = quantities.name(law.output.quantity);
   const from = law.inputs.map((i) => quantities.name(i.quantity));
   return {

@@ -140,13 +140,14 @@ export function compareState(query: Record<string, string>): Promise<CompareStat
       const xs = tableAt(atText, [request.from, request.to]);
       return { at: xs, result: await at(xs) };
     };
-    const data = comparisonChart(result, quantities);
     const markups = new Map<string, string>();
     const chart = (t?: CompareTable) => {
       const k = t ? t.at.join(",") : "";
       let markup = markups.get(k);
       if (markup === undefined) {
         if (markups.size > MAX_TABLES) markups.delete(markups.keys().next().value as string);
+        // the chart data is not kept: only the markup counts against the cache's bytes
+        const data = comparisonChart(result, quantities);
         markup = chartMarkup({ chart: data, marks: t ? tableMarks(t.result, data.x.domain) : undefined });
         markups.set(k, markup);
         grow(2 * markup.length);

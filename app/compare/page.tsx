@@ -8,6 +8,7 @@ import { StaticChart } from "@/app/_components/StaticChart";
 import { COLORS } from "@/app/_components/chart/ChartSvg";
 import { Num } from "@/app/_components/Num";
 import { flatQuery, lawHref } from "@/app/_lib/data";
+import { lawLabel } from "@/lib/citation";
 import { editCompareQuery, sharedAxes } from "@/lib/compare";
 import { LawdexError } from "@/lib/errors";
 import { formatNumber } from "@/lib/format";
@@ -76,10 +77,7 @@ function Allocations({ laws, at, state }: { laws: Law[]; at: number[]; state: Co
             {rows.map(({ law, results }) => (
               <tr key={law.id}>
                 <td>
-                  <Link href={lawHref(law.id)}>
-                    {citationOf(law.paper)} — {law.name}
-                    {law.variant ? ` — ${law.variant.label}` : ""}
-                  </Link>
+                  <Link href={lawHref(law.id)}>{lawLabel(law, citationOf(law.paper))}</Link>
                 </td>
                 {results.map((a, i) =>
                   typeof a === "string" ? (
@@ -200,14 +198,10 @@ export default async function ComparePage({ searchParams }: Props) {
             {chosen.map((law) => (
               <li key={law.id}>
                 <span className="swatch" style={{ background: color.get(law.id) ?? "transparent" }} aria-hidden="true" />
-                <Link href={lawHref(law.id)}>
-                  {citationOf(law.paper)} — {law.name}
-                  {law.variant ? ` — ${law.variant.label}` : ""}
-                </Link>{" "}
-                <span className="muted small">({law.id})</span>{" "}
-                <Link className="small" href={`/compare?${toSearch({ ...compareQ, drop: law.id })}`} aria-label={`Remove ${law.id} from the comparison`}>
+                <Link href={lawHref(law.id)}>{lawLabel(law, citationOf(law.paper))}</Link> <span className="muted small">({law.id})</span>{" "}
+                <a className="small" href={`/compare?${toSearch({ ...compareQ, drop: law.id })}`} aria-label={`Remove ${law.id} from the comparison`}>
                   remove
-                </Link>
+                </a>
               </li>
             ))}
           </ul>

@@ -85,6 +85,13 @@ describe("the law picker", () => {
     expect(url.searchParams.get("prev.x")).toBeNull();
     expect(await page.locator('form[aria-label="Comparison"] input[name="from"]').inputValue()).toMatch(/^[125]e\d+$/);
     expect(await page.locator('[role="alert"]').count()).toBe(0);
+    // a law is removed by its link; what the other still needs stays
+    await Promise.all([
+      page.waitForURL((u) => u.searchParams.get("laws") === "besiroglu-2024-replication/loss-nd"),
+      page.click('a[aria-label="Remove hoffmann-2022-chinchilla/loss-nd from the comparison"]'),
+    ]);
+    expect(new URL(page.url()).searchParams.get("fix.D")).toBe("5e10");
+    expect(await page.locator('[data-testid="chosen-laws"] li').count()).toBe(1);
     await page.context().close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { paperLabel } from "@/lib/citation";
+import { lawLabel, paperLabel } from "@/lib/citation";
 
 describe("paperLabel", () => {
   it.each([
@@ -10,5 +10,16 @@ describe("paperLabel", () => {
     { name: "no authors", authors: [], year: 2020, expected: "2020" },
   ])("$name", ({ authors, year, expected }) => {
     expect(paperLabel({ authors, year })).toBe(expected);
+  });
+});
+
+describe("lawLabel", () => {
+  const law = { name: "Parametric loss, L(N, D) (approach 3)", variant: { label: "Unrounded coefficients" } };
+  it.each([
+    { name: "paper, law and coefficient set", law, citation: "Hoffmann et al. 2022", expected: "Hoffmann et al. 2022 — Parametric loss, L(N, D) (approach 3) — Unrounded coefficients" },
+    { name: "a law of one coefficient set", law: { ...law, variant: null }, citation: "Hoffmann et al. 2022", expected: "Hoffmann et al. 2022 — Parametric loss, L(N, D) (approach 3)" },
+    { name: "no citation", law: { ...law, variant: null }, citation: null, expected: "Parametric loss, L(N, D) (approach 3)" },
+  ])("$name", ({ law: l, citation, expected }) => {
+    expect(lawLabel(l, citation)).toBe(expected);
   });
 });
