@@ -29,3 +29,18 @@ export function shortCitation(authors: readonly string[], year: number): string 
   const who = authorsShort(authors);
   return who ? `${who} ${year}` : String(year);
 }
+
+/** "Fort 2023", "Allen-Zhu and Li 2024", "Hoffmann et al. 2022": shortCitation for a paper record. */
+export function paperLabel(paper: { authors: readonly string[]; year: number }): string {
+  return shortCitation(paper.authors, paper.year);
+}
+
+/** A law's name with its coefficient set's, for a variant: "Parametric loss, L(N, D) — Unrounded coefficients". */
+export function lawName(law: { name: string; variant: { label: string } | null }): string {
+  return `${law.name}${law.variant ? ` — ${law.variant.label}` : ""}`;
+}
+
+/** What legends and lists call a law: its paper, then its name ("Hoffmann et al. 2022 — Parametric loss, L(N, D)"). */
+export function lawLabel(law: { name: string; variant: { label: string } | null }, citation: string | null): string {
+  return citation ? `${citation} — ${lawName(law)}` : lawName(law);
+}

@@ -9,10 +9,12 @@
 import { compile, type Compiled, ExprError, prepare } from "./expr";
 import { invalid, tooLarge } from "./errors";
 import { type Law, executable } from "./law";
-import { DEFAULT_FLOPS_PER_PARAM_TOKEN, allocationInputs, optimize } from "./optimize";
+import { DEFAULT_FLOPS_PER_PARAM_TOKEN, allocationInputs, canAllocate, optimize } from "./optimize";
 import type { Quantities } from "./quantities";
 import { type LawChart, drawSpan, logGrid } from "./series";
+import { lawLabel, lawName } from "./citation";
 import { csvCell } from "./csv";
+import { formatNumber } from "./format";
 import { toFiniteNumber, toPositiveNumber } from "./numeric";
 import { deltaInterval } from "./uncertainty";
 
@@ -60,11 +62,19 @@ export interface CompareRequest {
   k?: number;
   /** Evaluate at exactly these x (axis unit) instead of the log grid, e.g. for a table. */
   xs?: number[];
+  /** How each paper is named in legends (paper slug → "Hoffmann et al. 2022"); see lib/citation. */
+  citations?: Record<string, string>;
 }
 
 export interface CompareSeries {
   law: string;
+  /** The law's name (and its coefficient set's, for a variant). */
   name: string;
+  /** The law's paper (slug) and how it is cited, when the request says. */
+  paper: string;
+  citation: string | null;
+  /** What a legend calls the curve: the paper and the law ("Hoffmann et al. 2022 — Parametric loss, L(N, D)"). */
+  label: string;
   /** direct: the law has an input on the axis; frontier: drawn along its compute-optimal allocation. */
   mode: "direct" | "frontier";
   /** The law's input on the axis (direct mode). */
@@ -86,6 +96,7 @@ export interface CompareResult {
 
 interface Plan {
   law: Law;
+  citation: string | null;
   mode: "direct" | "frontier";
   axisIndex: number;
   yQuantity: string;
@@ -125,17 +136,19 @@ export function compare(req: CompareRequest, quantities: Quantities): CompareRes
   const fixed = req.fixed ?? {};
 
   // How each law meets the axis.
-  const plans: Plan[] = req.laws.map((law) => {
+  const plans: Plan[] = req.laws.map((law): Plan => {
+    const citation = req.citations && Object.hasOwn(req.citations, law.paper) ? (req.citations[law.paper] ?? null) : null;
     const axisIndex = law.inputs.findIndex((i) => quantities.relation(i.quantity, axisQ.id) !== "unrelated");
     if (axisIndex >= 0) {
       if (yMode !== "output") throw invalid("y", `y=${yMode} applies only to laws drawn along a compute-optimal frontier; ${law.id} has an input on ${axisQ.id}`);
-      return { law, mode: "direct", axisIndex, yQuantity: law.output.quantity, yUnit: law.output.unit, yFactor: 1 };
+      return { law, citation, mode: "direct", axisIndex, yQuantity: law.output.quantity, yUnit: law.output.unit, yFactor: 1 };
     }
     if (axisQ.id === "compute") {
       const { n, d } = allocationInputs(law, quantities);
       const src = yMode === "params" ? law.inputs[n] : yMode === "tokens" ? law.inputs[d] : null;
       return {
         law,
+        citation,
         mode: "frontier",
         axisIndex: -1,
         yQuantity: src?.quantity ?? law.output.quantity,
@@ -321,7 +334,10 @@ function assemble(
   if (!law.inputs.every((i) => i.range)) warnings.push("some inputs have no fitted range printed, so extrapolation is not marked for them");
   return {
     law: law.id,
-    name: `${law.name}${law.variant ? ` — ${law.variant.label}` : ""}`,
+    name: lawName(law),
+    paper: law.paper,
+    citation: p.citation,
+    label: lawLabel(law, p.citation),
     mode: p.mode,
     input: p.mode === "direct" ? (law.inputs[p.axisIndex]?.symbol ?? null) : null,
     points,
@@ -336,7 +352,22 @@ function assemble(
 
 export const DEFAULT_COMPARE_POINTS = 60;
 
-/** Span drawn when from/to are not given: the laws' fitted ranges on the axis and a decade beyond. */
+/**
+ * The nearest "round" value (1, 2 or 5 times a power of ten) at or below v,
+ * at or above it, or nearest on a log scale. Wherever the view picks a
+ * number for the reader (a span, a held input) it is one a person would
+ * type: 5e10 and 1e26, not 8.64e10.
+ */
+export function roundValue(v: number, how: "down" | "up" | "nearest"): number {
+  const k = Math.floor(Math.log10(v));
+  const candidates: number[] = [];
+  for (let e = k - 1; e <= k + 1; e++) for (const m of [1, 2, 5]) candidates.push(Number((m * 10 ** e).toPrecision(12)));
+  if (how === "down") return candidates.filter((c) => c <= v * (1 + 1e-9)).at(-1) as number;
+  if (how === "up") return candidates.find((c) => c >= v * (1 - 1e-9)) as number;
+  return candidates.reduce((best, c) => (Math.abs(Math.log(c / v)) < Math.abs(Math.log(best / v)) ? c : best));
+}
+
+/** Span drawn when from/to are not given: the laws' fitted ranges on the axis and a decade beyond, widened to round values. */
 export function defaultSpan(laws: Law[], axis: { quantity: string; unit: string }, quantities: Quantities): [number, number] {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
@@ -350,20 +381,77 @@ export function defaultSpan(laws: Law[], axis: { quantity: string; unit: string 
       hi = Math.max(hi, toAxis(b, input.quantity, input.unit));
     }
   }
-  if (Number.isFinite(lo) && Number.isFinite(hi) && hi > lo) return [lo, hi];
-  if (axis.quantity === "compute") return [toAxis(1e18, "compute", "FLOP"), toAxis(1e26, "compute", "FLOP")];
-  throw invalid("from", "no law states a fitted range on this axis: give from and to");
+  if (!(Number.isFinite(lo) && Number.isFinite(hi) && hi > lo && lo > 0)) {
+    if (axis.quantity !== "compute") throw invalid("from", "no law states a fitted range on this axis: give from and to");
+    lo = toAxis(1e18, "compute", "FLOP");
+    hi = toAxis(1e26, "compute", "FLOP");
+  }
+  return [roundValue(lo, "down"), roundValue(hi, "up")];
+}
+
+/** An x axis every law of a comparison can be drawn against, and how many inputs must then be held fixed. */
+export interface SharedAxis {
+  quantity: string;
+  held: number;
 }
 
 /**
- * Reads `laws=a,b&x=compute&x.unit=FLOP&from=&to=&points=&fix.D=20*N&fix.D.unit=&y=&k=`.
- * `findLaw` resolves ids (and throws 404s); unknown parameters are errors.
+ * The quantities all the laws can share as their x axis: an input of one of
+ * them that each of the others has too (or a quantity of the same family,
+ * drawn with a warning), or compute for a
+ * law of parameters and tokens, drawn along its compute-optimal frontier. The
+ * axis that needs the fewest inputs held fixed comes first (a frontier needs
+ * none), then the order of the first law's inputs.
  */
-export function compareQuery(q: Readonly<Record<string, string>>, findLaw: (id: string, field: string) => Law, quantities: Quantities): CompareRequest {
+export function sharedAxes(laws: Law[], quantities: Quantities): SharedAxis[] {
+  const candidates: string[] = [];
+  const add = (q: string) => {
+    if (!candidates.includes(q)) candidates.push(q);
+  };
+  for (const law of laws) for (const input of law.inputs) add(input.quantity);
+  if (quantities.get("compute")) add("compute");
+  const out: SharedAxis[] = [];
+  for (const quantity of candidates) {
+    const held = heldOn(laws, quantity, quantities);
+    if (held !== null && laws.length > 0) out.push({ quantity, held });
+  }
+  return out.sort((a, b) => a.held - b.held);
+}
+
+/** How many inputs the laws hold fixed when drawn against this quantity, or null when one of them cannot be. */
+function heldOn(laws: Law[], quantity: string, quantities: Quantities): number | null {
+  let held = 0;
+  for (const law of laws) {
+    if (law.inputs.some((i) => quantities.relation(i.quantity, quantity) !== "unrelated")) held += law.inputs.length - 1;
+    else if (!(quantity === "compute" && canAllocate(law, quantities))) return null;
+  }
+  return held;
+}
+
+const FIX_KEY = /^fix\.([A-Za-z][A-Za-z0-9_]*)(\.unit)?$/;
+
+const commaList = (text: string | undefined): string[] =>
+  (text ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/**
+ * Reads `laws=a,b&x=compute&x.unit=FLOP&from=&to=&points=&fix.D=20*N&fix.D.unit=&y=&k=`.
+ * `findLaw` resolves ids (and throws 404s); `citeOf` names a paper for the
+ * legends; unknown parameters are errors. Without x, the first axis the laws
+ * share (sharedAxes); without from/to, a round span over their fitted ranges.
+ */
+export function compareQuery(
+  q: Readonly<Record<string, string>>,
+  findLaw: (id: string, field: string) => Law,
+  quantities: Quantities,
+  citeOf?: (paper: string) => string,
+): CompareRequest {
   const allowed = new Set(["laws", "x", "x.unit", "from", "to", "points", "y", "k", "at"]);
   const fixed: Record<string, FixedSpec> = Object.create(null);
   for (const [key, value] of Object.entries(q)) {
-    const m = /^fix\.([A-Za-z][A-Za-z0-9_]*)(\.unit)?$/.exec(key);
+    const m = FIX_KEY.exec(key);
     if (m) {
       const sym = m[1] as string;
       const spec = fixed[sym] ?? (fixed[sym] = { expr: "" });
@@ -374,11 +462,11 @@ export function compareQuery(q: Readonly<Record<string, string>>, findLaw: (id: 
     }
   }
   for (const [sym, spec] of Object.entries(fixed)) if (!spec.expr) throw invalid(`fix.${sym}`, `fix.${sym}.unit is given without fix.${sym}`);
-  const ids = (q.laws ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const ids = commaList(q.laws);
   if (ids.length === 0) throw invalid("laws", "laws must list law ids separated by commas");
   if (ids.length > MAX_COMPARE_LAWS) throw invalid("laws", `at most ${MAX_COMPARE_LAWS} laws at once`);
   const laws = ids.map((id, i) => findLaw(id, `laws[${i}]`));
-  const quantity = q.x ?? laws[0]?.inputs[0]?.quantity ?? "";
+  const quantity = q.x ?? sharedAxes(laws, quantities)[0]?.quantity ?? laws[0]?.inputs[0]?.quantity ?? "";
   quantities.require(quantity, "x");
   const unit = q["x.unit"] ?? quantities.baseUnit(quantity);
   quantities.factor(quantity, unit, "x.unit");
@@ -396,25 +484,194 @@ export function compareQuery(q: Readonly<Record<string, string>>, findLaw: (id: 
   }
   const y = q.y ?? "output";
   if (y !== "output" && y !== "params" && y !== "tokens") throw invalid("y", "y must be output, params or tokens");
-  return { laws, axis: { quantity, unit }, from, to, points: num("points") ?? DEFAULT_COMPARE_POINTS, fixed, y, k: num("k") };
+  const citations: Record<string, string> = Object.create(null);
+  if (citeOf) for (const law of laws) citations[law.paper] ??= citeOf(law.paper);
+  return { laws, axis: { quantity, unit }, from, to, points: num("points") ?? DEFAULT_COMPARE_POINTS, fixed, y, k: num("k"), ...(citeOf ? { citations } : {}) };
 }
 
-/** The comparison as chart data (shared by the page and the standalone SVG). */
+export const MAX_TABLE_AT = 12;
+
+/**
+ * Where the compare view tabulates each law (and marks it on the chart): the
+ * values of `at` (comma-separated, in the axis unit), else the decades of the
+ * drawn span, at most six of them.
+ */
+export function tableAt(text: string | undefined, span: [number, number]): number[] {
+  const parts = commaList(text);
+  if (parts.length === 0) {
+    const out: number[] = [];
+    for (let k = Math.ceil(Math.log10(span[0]) - 1e-9); k <= Math.floor(Math.log10(span[1]) + 1e-9); k++) out.push(Number((10 ** k).toPrecision(12)));
+    const step = Math.max(1, Math.ceil(out.length / 6));
+    return out.filter((_, i) => i % step === 0);
+  }
+  if (parts.length > MAX_TABLE_AT) throw invalid("at", `at lists at most ${MAX_TABLE_AT} values`);
+  return [...new Set(parts.map((p, i) => toPositiveNumber(p, `at[${i}]`)))];
+}
+
+/**
+ * Why a law cannot join the laws chosen, or null: it shares no axis with them,
+ * or it predicts a quantity other than the one on the chart's y axis.
+ */
+export function joinProblem(chosen: Law[], law: Law, quantities: Quantities): string | null {
+  const first = chosen[0];
+  if (!first) return null;
+  if (sharedAxes([...chosen, law], quantities).length === 0) return "no x axis in common with the laws chosen";
+  if (quantities.relation(law.output.quantity, first.output.quantity) === "unrelated") {
+    return `predicts ${quantities.name(law.output.quantity)}; the chart shows ${quantities.name(first.output.quantity)}`;
+  }
+  return null;
+}
+
+/** Query keys whose values are in the units of the x axis, and so mean nothing on another one. */
+const AXIS_BOUND = ["x.unit", "from", "to", "at"];
+
+/** A value to hold an input at when the reader has not chosen one: a round number in the middle of its fitted range. */
+function heldDefault(input: Law["inputs"][number]): number | null {
+  const span = input.range ?? input.plot;
+  if (!span) return null;
+  const [lo, hi] = span;
+  const mid = lo > 0 ? Math.sqrt(lo * hi) : (lo + hi) / 2;
+  if (!Number.isFinite(mid)) return null;
+  return mid > 0 ? roundValue(mid, "nearest") : mid;
+}
+
+/**
+ * The view's query after its laws change (one added or removed): the axis is
+ * kept while every law can be drawn against it, else the first axis they all
+ * share is taken and what was in the old axis' units (unit, span, table) is
+ * dropped. Then fixed inputs follow the axis: one that no law holds any more
+ * is dropped, and one a law now needs held gets a round value in the middle
+ * of its fitted range (shown in the form, for the reader to change).
+ */
+export function withLaws(query: Readonly<Record<string, string>>, before: Law[], after: Law[], quantities: Quantities): Record<string, string> {
+  const out: Record<string, string> = Object.assign(Object.create(null), query);
+  if (after.length === 0) {
+    for (const key of Object.keys(out)) if (key === "laws" || key === "x" || AXIS_BOUND.includes(key) || FIX_KEY.test(key)) delete out[key];
+    return out;
+  }
+  out.laws = after.map((l) => l.id).join(",");
+  const axes = sharedAxes(after, quantities);
+  const old = query.x ?? sharedAxes(before, quantities)[0]?.quantity;
+  const next = old !== undefined && heldOn(after, old, quantities) !== null ? old : axes[0]?.quantity;
+  if (next !== undefined && next !== old) for (const key of AXIS_BOUND) delete out[key];
+  if (next !== undefined) out.x = next;
+  const x = out.x;
+  // the inputs each law drawn directly against x holds fixed
+  const held = new Map<string, Law["inputs"][number]>();
+  for (const law of after) {
+    const axisInput = x === undefined ? undefined : law.inputs.find((i) => quantities.relation(i.quantity, x) !== "unrelated");
+    if (!axisInput) continue;
+    for (const input of law.inputs) if (input !== axisInput && !held.has(input.symbol)) held.set(input.symbol, input);
+  }
+  for (const key of Object.keys(out)) {
+    const m = FIX_KEY.exec(key);
+    if (m && !held.has(m[1] as string)) delete out[key];
+  }
+  for (const [symbol, input] of held) {
+    if (out[`fix.${symbol}`] !== undefined) continue;
+    const v = heldDefault(input);
+    if (v !== null) out[`fix.${symbol}`] = formatNumber(v, 12);
+  }
+  return out;
+}
+
+/** Fields of the compare page's forms that edit the query rather than being part of it. */
+export const COMPARE_EDITS = ["add", "drop", "prev.x"] as const;
+
+/**
+ * The page's form fields folded into the view's canonical query: `add=<id>`
+ * and `drop=<id>` change the laws (withLaws), `prev.x` (the axis the form was
+ * drawn for) drops what was in the old axis' units when the reader chose
+ * another axis, and empty fields are left out. null when the query is
+ * canonical already.
+ */
+export function editCompareQuery(query: Readonly<Record<string, string>>, findLaw: (id: string, field: string) => Law, quantities: Quantities): Record<string, string> | null {
+  const edits: readonly string[] = COMPARE_EDITS;
+  const entries = Object.entries(query);
+  if (!entries.some(([k, v]) => edits.includes(k) || v.trim() === "")) return null;
+  const out: Record<string, string> = Object.create(null);
+  for (const [k, v] of entries) if (!edits.includes(k) && v.trim() !== "") out[k] = v;
+  const prevX = query["prev.x"];
+  if (prevX !== undefined && out.x !== prevX) for (const key of AXIS_BOUND) delete out[key];
+  if (!edits.some((k) => query[k] !== undefined)) return out;
+  const ids = commaList(out.laws);
+  const add = query.add?.trim();
+  const drop = query.drop?.trim();
+  const nextIds = [...new Set([...ids, ...(add ? [add] : [])])].filter((id) => id !== drop);
+  if (nextIds.length > MAX_COMPARE_LAWS) throw invalid("add", `at most ${MAX_COMPARE_LAWS} laws at once: remove one before adding another`);
+  const before = ids.map((id, i) => findLaw(id, `laws[${i}]`));
+  const after = nextIds.map((id) => before.find((l) => l.id === id) ?? findLaw(id, "add"));
+  // an axis the reader just chose (out.x) is kept as long as the laws share it
+  return withLaws(out, before, after, quantities);
+}
+
+/**
+ * Where the chart draws a law's 95% interval, point by point. Two rules, both
+ * stated on the page:
+ * - The intervals come from the delta method, a first-order approximation:
+ *   once the half-width passes half the value (MAX_BAND_HALF_WIDTH) the
+ *   linearisation no longer describes the uncertainty, and on a log axis the
+ *   lower end runs towards zero.
+ * - A band taller than half the height the curves span (MAX_BAND_SHARE, on
+ *   the chart's own scale: log or linear) covers the curves it is meant to
+ *   qualify and says only "very uncertain here", which the dashed
+ *   extrapolation and the missing band already say.
+ * Such points, and non-finite ones, get no band. What is left is clipped to
+ * the extent of the curves, so a band never stretches the y axis: the plot is
+ * scaled to the laws, and an interval past its edge is cut there.
+ */
+export const MAX_BAND_HALF_WIDTH = 0.5;
+export const MAX_BAND_SHARE = 0.5;
+
+export function drawnBand(band: ([number, number] | null)[], points: [number, number | null][], extent: [number, number], log: boolean): ([number, number] | null)[] {
+  const size = (lo: number, hi: number) => (log ? Math.log(hi / lo) : hi - lo);
+  const plot = size(extent[0], extent[1]);
+  return band.map((b, i) => {
+    const y = points[i]?.[1];
+    if (!b || y === null || y === undefined) return null;
+    const [lo, hi] = b;
+    if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo <= y && y <= hi)) return null;
+    if (Math.max(y - lo, hi - y) > MAX_BAND_HALF_WIDTH * Math.abs(y)) return null;
+    if (size(lo, hi) > MAX_BAND_SHARE * plot) return null;
+    return [Math.max(lo, extent[0]), Math.min(hi, extent[1])];
+  });
+}
+
+/** The comparison as chart data (shared by the page and the standalone SVG); legends name paper and law. */
 export function comparisonChart(result: CompareResult, quantities: Quantities): LawChart {
   const first = result.series[0];
   const xs = first?.points.map((p) => p[0]) ?? [1, 10];
+  const ys = result.series.flatMap((s) => s.points.flatMap(([, y]) => (y === null ? [] : [y])));
+  const extent: [number, number] = ys.length ? [Math.min(...ys), Math.max(...ys)] : [0, 0];
+  // the chart draws y on a log scale when every value is positive (ChartSvg)
+  const log = ys.length > 0 && extent[0] > 0;
   return {
     x: { symbol: quantities.name(result.x.quantity), quantity: result.x.quantity, unit: result.x.unit, domain: [xs[0] as number, xs[xs.length - 1] as number], range: null },
     y: { symbol: result.y.symbol, quantity: result.y.quantity, unit: result.y.unit },
-    series: result.series.map((s) => ({
-      fixed: {},
-      label: s.name,
-      points: s.points.map(([x, y], i) => ({ x, y, extrapolated: s.extrapolated[i] ?? false })),
-      ...(s.band ? { band: s.band } : {}),
-    })),
+    series: result.series.map((s) => {
+      const band = s.band ? drawnBand(s.band, s.points, extent, log) : null;
+      return {
+        fixed: {},
+        label: s.label,
+        points: s.points.map(([x, y], i) => ({ x, y, extrapolated: s.extrapolated[i] ?? false })),
+        ...(band?.some(Boolean) ? { band } : {}),
+      };
+    }),
   };
 }
 
+/** A value of the view's table drawn on its chart: the series' index, x and y. */
+export interface ChartMark {
+  series: number;
+  x: number;
+  y: number;
+}
+
+/** The table as marks on the chart: one per law at each x of the table inside the drawn span where the law has a value. */
+export function tableMarks(table: CompareResult, span: [number, number]): ChartMark[] {
+  const inside = (x: number) => x >= span[0] * (1 - 1e-12) && x <= span[1] * (1 + 1e-12);
+  return table.series.flatMap((s, series) => s.points.flatMap(([x, y]) => (y !== null && inside(x) ? [{ series, x, y }] : [])));
+}
 
 /** The series as CSV: one row per x, per law its value, extrapolation flag and interval. Gaps are empty cells. */
 export function comparisonCsv(result: CompareResult): string {

@@ -10,8 +10,11 @@ import {
   compareQuery,
   compareSolves,
   comparisonChart,
+  tableAt,
+  tableMarks,
 } from "@/lib/compare";
 import type { Quantities } from "@/lib/quantities";
+import { citationOf } from "./_catalog";
 
 export interface CompareState {
   request: CompareRequest;
@@ -19,8 +22,18 @@ export interface CompareState {
   quantities: Quantities;
   /** The same comparison at exactly these x (for tables), computed once per list of x. */
   at: (xs: number[]) => Promise<CompareResult>;
-  /** The chart's markup, rendered once per state. */
-  chart: () => string;
+  /**
+   * The view's table: the comparison at the x of `at=` (comma-separated), or
+   * at the decades of the span when it is not given (lib/compare tableAt).
+   */
+  table: (atText: string | undefined) => Promise<CompareTable>;
+  /** The chart's markup, with the table's values marked when one is given; rendered once per state and table. */
+  chart: (table?: CompareTable) => string;
+}
+
+export interface CompareTable {
+  at: number[];
+  result: CompareResult;
 }
 
 /**
@@ -44,7 +57,7 @@ export async function runCompare(request: CompareRequest, quantities: Quantities
  * never make a second entry.
  */
 export const MAX_CACHE_BYTES = 32 * 1024 * 1024;
-/** Tables (`at=`) kept per comparison. */
+/** Tables (`at=`), and charts marked with them, kept per comparison. */
 const MAX_TABLES = 8;
 
 interface Entry {
@@ -91,7 +104,7 @@ export function requestKey(r: CompareRequest): string {
 export function compareState(query: Record<string, string>): Promise<CompareState> {
   const quantities = getQuantities();
   const { at: _at, ...rest } = query;
-  const request = compareQuery(rest, (id, field) => findLaw(id, field), quantities);
+  const request = compareQuery(rest, (id, field) => findLaw(id, field), quantities, citationOf);
   const c = cacheFor(quantities);
   const byKey = c.entries;
   const key = requestKey(request);
@@ -123,15 +136,25 @@ export function compareState(query: Record<string, string>): Promise<CompareStat
       }
       return t;
     };
-    let markup: string | undefined;
-    const chart = () => {
+    const table = async (atText: string | undefined): Promise<CompareTable> => {
+      const xs = tableAt(atText, [request.from, request.to]);
+      return { at: xs, result: await at(xs) };
+    };
+    const markups = new Map<string, string>();
+    const chart = (t?: CompareTable) => {
+      const k = t ? t.at.join(",") : "";
+      let markup = markups.get(k);
       if (markup === undefined) {
-        markup = chartMarkup({ chart: comparisonChart(result, quantities) });
+        if (markups.size > MAX_TABLES) markups.delete(markups.keys().next().value as string);
+        // the chart data is not kept: only the markup counts against the cache's bytes
+        const data = comparisonChart(result, quantities);
+        markup = chartMarkup({ chart: data, marks: t ? tableMarks(t.result, data.x.domain) : undefined });
+        markups.set(k, markup);
         grow(2 * markup.length);
       }
       return markup;
     };
-    return { request, result, quantities, at, chart };
+    return { request, result, quantities, at, table, chart };
   })();
   byKey.set(key, entry);
   // a failed comparison is not kept: the error is the answer, and the next request tries again
@@ -149,6 +172,4 @@ export function compareCacheSize(): { bytes: number; entries: number } {
   return { bytes: current?.bytes ?? 0, entries: current?.entries.size ?? 0 };
 }
 
-export function toSearch(query: Record<string, string>): string {
-  return new URLSearchParams(Object.entries(query)).toString().replace(/%2C/g, ",");
-}
+export { toSearch } from "./_search";

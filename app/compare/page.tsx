@@ -2,18 +2,24 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { listLaws } from "@/db/queries";
+import { getLaw } from "@/db/queries";
+import { findLaw, getQuantities } from "@/app/api/v1/_lib/lookup";
 import { StaticChart } from "@/app/_components/StaticChart";
+import { COLORS } from "@/app/_components/chart/ChartSvg";
 import { Num } from "@/app/_components/Num";
 import { flatQuery, lawHref } from "@/app/_lib/data";
-import type { CompareResult } from "@/lib/compare";
+import { lawLabel } from "@/lib/citation";
+import { editCompareQuery, sharedAxes } from "@/lib/compare";
 import { LawdexError } from "@/lib/errors";
-import { toPositiveNumber } from "@/lib/numeric";
 import { formatNumber } from "@/lib/format";
 import { type Allocation, canAllocate, optimize } from "@/lib/optimize";
 import type { Law } from "@/lib/law";
 import type { Quantities } from "@/lib/quantities";
-import { type CompareState, compareState, toSearch } from "./_state";
+import { catalog, citationOf, pickerHits } from "./_catalog";
+import { plainTitle } from "@/lib/title";
+import { figureText } from "./_figure";
+import { LawPicker, type PickerAnswer } from "./LawPicker";
+import { type CompareState, type CompareTable, compareState, toSearch } from "./_state";
 
 export const metadata: Metadata = {
   title: "Compare laws",
@@ -40,23 +46,6 @@ const EXAMPLES: { label: string; query: Record<string, string> }[] = [
     query: { laws: "kaplan-2020-scaling/loss-n,hoffmann-2022-chinchilla/loss-nd", x: "params", "fix.D": "20*N" },
   },
 ];
-
-function defaultAt(result: CompareResult): number[] {
-  const xs = result.series[0]?.points.map((p) => p[0]) ?? [];
-  const lo = xs[0] ?? 1;
-  const hi = xs[xs.length - 1] ?? 10;
-  const out: number[] = [];
-  for (let k = Math.ceil(Math.log10(lo)); k <= Math.floor(Math.log10(hi)); k++) out.push(10 ** k);
-  const step = Math.max(1, Math.ceil(out.length / 6));
-  return out.filter((_, i) => i % step === 0);
-}
-
-function parseAt(text: string | undefined, result: CompareResult): number[] {
-  if (!text) return defaultAt(result);
-  const parts = text.split(",").map((s) => s.trim()).filter(Boolean);
-  if (parts.length > 12) throw new LawdexError(400, "invalid_input", "at", "at lists at most 12 values");
-  return parts.map((p, i) => toPositiveNumber(p, `at[${i}]`));
-}
 
 function Allocations({ laws, at, state }: { laws: Law[]; at: number[]; state: CompareState }) {
   const { quantities, request } = state;
@@ -89,7 +78,7 @@ function Allocations({ laws, at, state }: { laws: Law[]; at: number[]; state: Co
             {rows.map(({ law, results }) => (
               <tr key={law.id}>
                 <td>
-                  <Link href={lawHref(law.id)}>{law.id}</Link>
+                  <Link href={lawHref(law.id)}>{lawLabel(law, citationOf(law.paper))}</Link>
                 </td>
                 {results.map((a, i) =>
                   typeof a === "string" ? (
@@ -125,39 +114,60 @@ function safeOptimize(law: Law, C: number, quantities: Quantities, k?: number): 
   }
 }
 
-/** Laws grouped by paper, in the given order (Map.groupBy needs Node 21). */
-function byPaper(laws: Law[]): [string, Law[]][] {
-  const groups = new Map<string, Law[]>();
-  for (const l of laws) groups.set(l.paper, [...(groups.get(l.paper) ?? []), l]);
+
+/** Laws grouped by paper, in the catalogue's order (Map.groupBy needs Node 21). */
+function byPaper<T extends { paper: string }>(items: T[]): [string, T[]][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(item.paper, [...(groups.get(item.paper) ?? []), item]);
   return [...groups];
+}
+
+/** The laws a query names that exist, so that they can be listed (and removed) even when the comparison fails. */
+function chosenLaws(ids: string | undefined): Law[] {
+  const db = getDb();
+  return (ids ?? "")
+    .split(",")
+    .map((id) => id.trim())
+    .filter(Boolean)
+    .flatMap((id) => {
+      const law = id.length <= 200 ? getLaw(db, id) : null;
+      return law ? [law] : [];
+    });
 }
 
 export default async function ComparePage({ searchParams }: Props) {
   let query: Record<string, string> = {};
   let state: CompareState | null = null;
-  let table: CompareResult | null = null;
-  let at: number[] = [];
+  let table: CompareTable | null = null;
   let error: LawdexError | null = null;
+  const quantities = getQuantities();
   try {
     query = flatQuery(await searchParams);
-    if (query.add) {
-      // the "Add a law" form: fold the chosen law into laws= and show the canonical URL
-      const { add, ...rest } = query;
-      const laws = [...new Set([...(rest.laws ?? "").split(",").filter(Boolean), add])].join(",");
-      redirect(`/compare?${toSearch({ ...rest, laws })}`);
-    }
-    if (query.laws) {
-      state = await compareState(query);
-      at = parseAt(query.at, state.result);
-      table = await state.at(at);
-    }
+    // the forms' edits (add or drop a law, another axis, empty fields) become the canonical URL
+    const edited = editCompareQuery(query, (id, field) => findLaw(id, field), quantities);
+    if (edited) redirect(`/compare?${toSearch(edited)}`);
   } catch (e) {
     if (!(e instanceof LawdexError)) throw e;
     error = e;
   }
-  const allLaws = listLaws(getDb());
-  const chosen = new Set((query.laws ?? "").split(",").filter(Boolean));
-  const addable = allLaws.filter((l) => !chosen.has(l.id));
+  const { find = "", ...compareQ } = query;
+  if (!error && compareQ.laws) {
+    try {
+      state = await compareState(compareQ);
+      table = await state.table(compareQ.at);
+    } catch (e) {
+      if (!(e instanceof LawdexError)) throw e;
+      error = e;
+    }
+  }
+  const chosen = state?.request.laws ?? chosenLaws(compareQ.laws);
+  const chosenIds = new Set(chosen.map((l) => l.id));
+  const picked: PickerAnswer = find.trim() ? pickerHits(find, chosen, quantities) : { hits: [], total: 0 };
+  const addable = catalog().entries.filter((e) => !chosenIds.has(e.id));
+  const axis = state?.request.axis.quantity ?? compareQ.x ?? sharedAxes(chosen, quantities)[0]?.quantity ?? "";
+  const axes = sharedAxes(chosen, quantities).map((a) => a.quantity);
+  if (axis && !axes.includes(axis)) axes.unshift(axis);
+  const units = Object.keys(quantities.get(axis)?.units ?? {});
   // inputs besides the axis that a direct-mode law needs held fixed
   const fixable = [
     ...new Set(
@@ -167,9 +177,11 @@ export default async function ComparePage({ searchParams }: Props) {
       }),
     ),
   ];
-  const search = toSearch(query);
+  const search = toSearch(compareQ);
+  const figure = state ? figureText(state, table, `/compare?${search}`) : null;
+  const color = new Map(state?.result.series.map((s, i) => [s.law, COLORS[i % COLORS.length]]) ?? []);
   return (
-    <article>
+    <article className="compare">
       <p className="crumbs">
         <Link href="/">Lawdex</Link> / compare
       </p>
@@ -179,39 +191,101 @@ export default async function ComparePage({ searchParams }: Props) {
         are less comparable than they look (total vs non-embedding parameters, losses on different data, compute counted
         differently) is stated above the chart.
       </p>
-      <form className="calc" method="get" action="/compare" aria-label="Comparison">
-        <label>
-          <span>Laws (ids, comma-separated)</span>
-          <input name="laws" defaultValue={query.laws ?? ""} style={{ width: "min(40rem, 100%)" }} required />
-        </label>
-        <label>
-          <span>Axis quantity</span>
-          <input name="x" defaultValue={state?.request.axis.quantity ?? query.x ?? ""} />
-        </label>
-        <label>
-          <span>Axis unit</span>
-          <input name="x.unit" defaultValue={state?.request.axis.unit ?? query["x.unit"] ?? ""} />
-        </label>
-        <label>
-          <span>From</span>
-          <input name="from" defaultValue={query.from ?? (state ? formatNumber(state.request.from, 3) : "")} />
-        </label>
-        <label>
-          <span>To</span>
-          <input name="to" defaultValue={query.to ?? (state ? formatNumber(state.request.to, 3) : "")} />
-        </label>
-        {fixable.map((sym) => (
-          <label key={sym}>
-            <span>Hold {sym} at (value or relation, e.g. 20*N)</span>
-            <input name={`fix.${sym}`} defaultValue={query[`fix.${sym}`] ?? ""} />
+
+      <section aria-labelledby="laws-heading">
+        <h2 id="laws-heading">Laws</h2>
+        {chosen.length > 0 ? (
+          <ul className="chosen-laws" data-testid="chosen-laws">
+            {chosen.map((law) => (
+              <li key={law.id}>
+                <span className="swatch" style={{ background: color.get(law.id) ?? "transparent" }} aria-hidden="true" />
+                <Link href={lawHref(law.id)}>{lawLabel(law, citationOf(law.paper))}</Link> <span className="muted small">({law.id})</span>{" "}
+                <a className="small" href={`/compare?${toSearch({ ...compareQ, drop: law.id })}`} aria-label={`Remove ${law.id} from the comparison`}>
+                  remove
+                </a>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>Find a law below, or start from an example.</p>
+        )}
+        <LawPicker base={compareQ} find={find} initial={picked} />
+        <form className="calc browse" method="get" action="/compare" aria-label="Add a law">
+          {Object.entries(compareQ).map(([k, v]) => (
+            <input type="hidden" name={k} value={v} key={k} />
+          ))}
+          <label>
+            <span>Or choose from every law, by paper</span>
+            <select name="add" required defaultValue="">
+              <option value="" disabled>
+                Choose a law ({addable.length} more)
+              </option>
+              {byPaper(addable).map(([paper, entries]) => (
+                <optgroup label={`${entries[0]?.citation} — ${plainTitle(entries[0]?.title ?? "")}`} key={paper}>
+                  {entries.map((e) => (
+                    <option value={e.id} key={e.id}>
+                      {e.name}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
           </label>
-        ))}
-        <label>
-          <span>Table at (comma-separated)</span>
-          <input name="at" defaultValue={query.at ?? ""} />
-        </label>
-        <button type="submit">Compare</button>
-      </form>
+          <button type="submit">Add</button>
+        </form>
+      </section>
+
+      {chosen.length > 0 && (
+        <form className="calc" method="get" action="/compare" aria-label="Comparison">
+          <input type="hidden" name="laws" value={chosen.map((l) => l.id).join(",")} />
+          <input type="hidden" name="prev.x" value={axis} />
+          {(["points", "y", "k"] as const).flatMap((k) => (compareQ[k] !== undefined ? [<input type="hidden" name={k} value={compareQ[k]} key={k} />] : []))}
+          <label>
+            <span>Axis</span>
+            <select name="x" defaultValue={axis}>
+              {axes.map((q) => (
+                <option value={q} key={q}>
+                  {quantities.name(q)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>Unit</span>
+            <select name="x.unit" defaultValue={state?.request.axis.unit ?? compareQ["x.unit"] ?? units[0]}>
+              {units.map((u) => (
+                <option value={u} key={u}>
+                  {u}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>From</span>
+            <input name="from" inputMode="decimal" defaultValue={compareQ.from ?? (state ? formatNumber(state.request.from, 3) : "")} />
+          </label>
+          <label>
+            <span>To</span>
+            <input name="to" inputMode="decimal" defaultValue={compareQ.to ?? (state ? formatNumber(state.request.to, 3) : "")} />
+          </label>
+          {fixable.map((sym) => (
+            <label key={sym}>
+              <span>Hold {sym} at (value or relation, e.g. 20*N)</span>
+              <input name={`fix.${sym}`} defaultValue={compareQ[`fix.${sym}`] ?? ""} />
+            </label>
+          ))}
+          {Object.entries(compareQ)
+            .filter(([k]) => k.startsWith("fix.") && !fixable.some((sym) => k === `fix.${sym}`))
+            .map(([k, v]) => (
+              <input type="hidden" name={k} value={v} key={k} />
+            ))}
+          <label>
+            <span>Table at (comma-separated)</span>
+            <input name="at" defaultValue={compareQ.at ?? ""} placeholder={table ? table.at.map((x) => formatNumber(x, 3)).join(", ") : ""} />
+          </label>
+          <button type="submit">Compare</button>
+        </form>
+      )}
 
       {error && (
         <div className="error" role="alert">
@@ -220,7 +294,7 @@ export default async function ComparePage({ searchParams }: Props) {
         </div>
       )}
 
-      {!state && !error && (
+      {chosen.length === 0 && (
         <>
           <h2>Examples</h2>
           <ul>
@@ -233,7 +307,7 @@ export default async function ComparePage({ searchParams }: Props) {
         </>
       )}
 
-      {state && (
+      {state && figure && (
         <>
           <h2>Chart</h2>
           {state.result.warnings.map((w) => (
@@ -242,27 +316,24 @@ export default async function ComparePage({ searchParams }: Props) {
             </div>
           ))}
           <figure className="chart">
-            <StaticChart markup={state.chart()} />
-            <figcaption>
-              {state.result.y.symbol} ({state.result.y.unit}) against {state.quantities.name(state.result.x.quantity)} (
-              {state.result.x.unit}), log-log. Dashed: outside a law&apos;s fitted range. Shaded bands: 95% intervals from
-              published standard errors (delta method, errors taken as independent).
-            </figcaption>
+            <p className="figure-title">{figure.title}</p>
+            <StaticChart markup={state.chart(table ?? undefined)} />
+            <figcaption>{figure.note}</figcaption>
           </figure>
           <p className="small">
             Export: <a href={`/compare/chart.svg?${search}`}>chart (SVG)</a> · <a href={`/compare/series.csv?${search}`}>series (CSV)</a> ·{" "}
-            <a href={`/api/v1/compare?${toSearch(Object.fromEntries(Object.entries(query).filter(([k]) => k !== "at")))}`}>JSON</a>
+            <a href={`/api/v1/compare?${search}`}>JSON</a>
           </p>
           <ul className="small">
             {state.result.series.map((s) => (
               <li key={s.law}>
-                <Link href={lawHref(s.law)}>{s.name}</Link> <span className="muted">({s.law})</span>
+                <Link href={lawHref(s.law)}>{s.label}</Link>
                 {s.warnings.length > 0 && <span className="muted"> — {s.warnings.join("; ")}</span>}
               </li>
             ))}
           </ul>
 
-          {table && (
+          {table && table.at.length > 0 && (
             <>
               <h2>Values</h2>
               <div className="table-wrap">
@@ -270,26 +341,26 @@ export default async function ComparePage({ searchParams }: Props) {
                   <thead>
                     <tr>
                       <th scope="col">
-                        {state.quantities.name(table.x.quantity)} ({table.x.unit})
+                        {state.quantities.name(table.result.x.quantity)} ({table.result.x.unit})
                       </th>
-                      {table.series.map((s) => (
+                      {table.result.series.map((s) => (
                         <th scope="col" key={s.law}>
-                          {s.law} <span className="muted">({table.y.unit})</span>
+                          {s.label} <span className="muted">({table.result.y.unit})</span>
                         </th>
                       ))}
                     </tr>
                   </thead>
                   <tbody>
-                    {at.map((x, i) => (
+                    {table.at.map((x, i) => (
                       <tr key={x}>
                         <td className="num">
                           <Num value={x} />
                         </td>
-                        {table?.series.map((s) => {
+                        {table?.result.series.map((s) => {
                           const y = s.points[i]?.[1] ?? null;
                           const band = s.band?.[i];
                           return (
-                            <td className="num" key={s.law}>
+                            <td className="num" key={s.law} data-law={s.law} data-x={x} data-value={y ?? ""}>
                               {y === null ? <span className="muted">no value</span> : formatNumber(y, 5)}
                               {band && <span className="muted small"> [{formatNumber(band[0], 3)}, {formatNumber(band[1], 3)}]</span>}
                               {s.extrapolated[i] && <span className="badge warn">extrap.</span>}
@@ -303,36 +374,9 @@ export default async function ComparePage({ searchParams }: Props) {
               </div>
             </>
           )}
-          {state.request.axis.quantity === "compute" && <Allocations laws={state.request.laws} at={at} state={state} />}
+          {state.request.axis.quantity === "compute" && table && <Allocations laws={state.request.laws} at={table.at} state={state} />}
         </>
       )}
-
-      <h2>Add a law</h2>
-      <form className="calc" method="get" action="/compare" aria-label="Add a law">
-        {Object.entries(query)
-          .filter(([k]) => k !== "add")
-          .map(([k, v]) => (
-            <input type="hidden" name={k} value={v} key={k} />
-          ))}
-        <label>
-          <span>Law</span>
-          <select name="add" required defaultValue="">
-            <option value="" disabled>
-              Choose a law ({addable.length} more)
-            </option>
-            {byPaper(addable).map(([paper, laws]) => (
-              <optgroup label={paper} key={paper}>
-                {laws.map((l) => (
-                  <option value={l.id} key={l.id}>
-                    {l.id.slice(paper.length + 1)} — {l.name}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </label>
-        <button type="submit">Add to the comparison</button>
-      </form>
     </article>
   );
 }

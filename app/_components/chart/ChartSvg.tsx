@@ -35,6 +35,8 @@ export interface ChartProps {
   /** Standalone documents draw their own legend: recharts' is HTML outside the svg. */
   legend?: boolean;
   point?: { x: number; y: number } | null;
+  /** Values marked on the curves (e.g. the compare view's table): a dot in series `series`' colour at (x, y). */
+  marks?: { series: number; x: number; y: number }[];
   width?: number;
   height?: number;
 }
@@ -58,7 +60,7 @@ function chartId(chart: ChartData, width: number, height: number): string {
  * .svg route passes recharts loaded at run time with react-dom/server, which
  * Next does not allow a route to import.
  */
-export function chartElement(rc: typeof Recharts, { chart, point, width = 760, height = 420, legend = true }: ChartProps) {
+export function chartElement(rc: typeof Recharts, { chart, point, marks, width = 760, height = 420, legend = true }: ChartProps) {
   const { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceDot, XAxis, YAxis } = rc;
   // One row per x; per series a solid key (inside the fitted range) and a
   // dashed key (extrapolated), overlapping by one point so the line is continuous.
@@ -188,6 +190,19 @@ export function chartElement(rc: typeof Recharts, { chart, point, width = 760, h
       {point && Number.isFinite(point.y) && (point.y > 0 || !positive) && (
         <ReferenceDot x={point.x} y={point.y} r={6} fill="#f0b400" stroke="#1c1d1f" ifOverflow="extendDomain" />
       )}
+      {marks?.map((m) => (
+        <ReferenceDot
+          key={`mark${m.series}-${m.x}`}
+          x={m.x}
+          y={m.y}
+          r={4}
+          fill={COLORS[m.series % COLORS.length]}
+          stroke="#fff"
+          strokeWidth={1.5}
+          ifOverflow="discard"
+          className="table-mark"
+        />
+      ))}
       {legend && chart.series.length > 1 && <Legend verticalAlign="top" height={28} />}
     </ComposedChart>
   );

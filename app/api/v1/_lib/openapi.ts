@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { fitRequestSchema, fitResponseSchema, LIMITS } from "@/lib/fit/request";
 import { scheduleRequestSchema } from "@/lib/schedule";
+import { MAX_TABLE_AT } from "@/lib/compare";
 
 /** A JSON Schema generated from a zod schema: the route validates with the same schema, so the two cannot drift. */
 function fromZod(schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {
@@ -138,6 +139,13 @@ export const openapi = {
           { name: "y", in: "query", required: false, schema: { type: "string", enum: ["output", "params", "tokens"] } },
           { name: "k", in: "query", required: false, schema: { type: "number" } },
           { name: "fix", in: "query", required: false, style: "deepObject", explode: true, schema: { type: "object", additionalProperties: { type: "string" } }, description: "fix.<symbol>=<value or relation such as 20*N>, fix.<symbol>.unit=<unit>" },
+          {
+            name: "at",
+            in: "query",
+            required: false,
+            schema: { type: "string", examples: ["1e20,5.76e23"] },
+            description: `Up to ${MAX_TABLE_AT} x values in the axis unit, comma-separated (empty: the decades of the span). The answer then carries \`table\`: the comparison at exactly these x, the values the compare page tabulates and marks on its chart.`,
+          },
         ],
         responses: { "200": json({ $ref: "#/components/schemas/Comparison" }), ...errors },
       },
@@ -327,8 +335,32 @@ export const openapi = {
         properties: {
           x: obj,
           y: obj,
-          series: { type: "array", items: obj },
+          series: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["law", "name", "paper", "citation", "label", "mode", "points", "extrapolated", "band", "warnings"],
+              properties: {
+                law: { type: "string" },
+                name: { type: "string" },
+                paper: { type: "string" },
+                citation: { type: ["string", "null"], examples: ["Hoffmann et al. 2022"] },
+                label: { type: "string", description: "What legends call the curve: paper and law" },
+                mode: { type: "string", enum: ["direct", "frontier"] },
+                points: { type: "array", items: { type: "array", items: { type: ["number", "null"] } }, description: "[x, y] with y null at gaps" },
+                extrapolated: { type: "array", items: { type: "boolean" } },
+                band: { type: ["array", "null"], items: { type: ["array", "null"], items: { type: "number" } }, description: "95% interval per point" },
+                warnings: { type: "array", items: { type: "string" } },
+              },
+            },
+          },
           warnings: { type: "array", items: { type: "string" } },
+          table: {
+            type: "object",
+            description: "Present when `at` is given: the comparison at exactly those x (same shape, plus `at`)",
+            required: ["at", "x", "y", "series", "warnings"],
+            properties: { at: { type: "array", items: { type: "number" } }, x: obj, y: obj, series: { type: "array", items: obj }, warnings: { type: "array", items: { type: "string" } } },
+          },
         },
       },
     },
