@@ -14,6 +14,7 @@ import {
   tableMarks,
 } from "@/lib/compare";
 import type { Quantities } from "@/lib/quantities";
+import { thinned } from "@/lib/series";
 import { citationOf } from "./_catalog";
 
 export interface CompareState {
@@ -27,8 +28,8 @@ export interface CompareState {
    * at the decades of the span when it is not given (lib/compare tableAt).
    */
   table: (atText: string | undefined) => Promise<CompareTable>;
-  /** The chart's markup, with the table's values marked when one is given; rendered once per state and table. */
-  chart: (table?: CompareTable) => string;
+  /** The chart's markup, with the table's values marked when one is given; rendered once per state, table and width (`narrow`: the phone drawing). */
+  chart: (table?: CompareTable, narrow?: boolean) => string;
 }
 
 export interface CompareTable {
@@ -141,14 +142,16 @@ export function compareState(query: Record<string, string>): Promise<CompareStat
       return { at: xs, result: await at(xs) };
     };
     const markups = new Map<string, string>();
-    const chart = (t?: CompareTable) => {
-      const k = t ? t.at.join(",") : "";
+    /** The chart's markup at 760 × 420, or with `narrow` the phone drawing at 340 × 300 (its own ticks, every second point). */
+    const chart = (t?: CompareTable, narrow = false) => {
+      const k = `${narrow ? "narrow" : "wide"}:${t ? t.at.join(",") : ""}`;
       let markup = markups.get(k);
       if (markup === undefined) {
-        if (markups.size > MAX_TABLES) markups.delete(markups.keys().next().value as string);
+        if (markups.size > 2 * MAX_TABLES) markups.delete(markups.keys().next().value as string);
         // the chart data is not kept: only the markup counts against the cache's bytes
         const data = comparisonChart(result, quantities);
-        markup = chartMarkup({ chart: data, marks: t ? tableMarks(t.result, data.x.domain) : undefined });
+        const marks = t ? tableMarks(t.result, data.x.domain) : undefined;
+        markup = narrow ? chartMarkup({ chart: thinned(data, 2), marks, width: 340, height: 300 }) : chartMarkup({ chart: data, marks });
         markups.set(k, markup);
         grow(2 * markup.length);
       }

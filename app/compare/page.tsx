@@ -317,7 +317,7 @@ export default async function ComparePage({ searchParams }: Props) {
           ))}
           <figure className="chart">
             <p className="figure-title">{figure.title}</p>
-            <StaticChart markup={state.chart(table ?? undefined)} />
+            <StaticChart markup={state.chart(table ?? undefined)} narrow={state.chart(table ?? undefined, true)} />
             <figcaption>{figure.note}</figcaption>
           </figure>
           <p className="small">

@@ -25,7 +25,7 @@ const MAX_PAPERS = 4;
  * compute for laws of N and D (along their frontiers), else a one-input
  * law's quantity. The compare view's own parsing picks the span.
  */
-async function overlay(laws: StoredLaw[], quantities: Quantities): Promise<{ result: CompareResult; query: Record<string, string>; chart: () => string } | null> {
+async function overlay(laws: StoredLaw[], quantities: Quantities): Promise<{ result: CompareResult; query: Record<string, string>; chart: (t?: undefined, narrow?: boolean) => string } | null> {
   const usable = laws.filter((l) => !l.free).slice(0, 8);
   if (usable.length < 2) return null;
   const x = usable.every((l) => canAllocate(l, quantities))
@@ -218,7 +218,7 @@ export default async function ComparePapers({ searchParams }: Props) {
                       </div>
                     ))}
                     <figure className="chart">
-                      <StaticChart markup={chart.chart()} />
+                      <StaticChart markup={chart.chart()} narrow={chart.chart(undefined, true)} />
                       <figcaption>
                         Overlay on one {quantities.name(chart.result.x.quantity)} axis.{" "}
                         <Link href={`/compare?${toSearch(chart.query)}`}>Open in the compare view</Link>.
