@@ -16,7 +16,7 @@ const INPUT_DIRS = ["app", "lib", "db", "content"];
 /** Single files the build reads. */
 const INPUT_FILES = ["package.json", "package-lock.json", "next.config.ts", "tsconfig.json", "proxy.ts"];
 /** Environment variables that change what the build produces. */
-const INPUT_ENV = ["LAWDEX_CONTENT", "LAWDEX_DATA_DIR", "LAWDEX_DB", "LAWDEX_ORIGIN", "LAWDEX_REFIT_CACHE", "NODE_ENV"];
+const INPUT_ENV = ["LAWDEX_CONTENT", "LAWDEX_DATA_DIR", "LAWDEX_DB", "LAWDEX_ORIGIN", "LAWDEX_REFIT_CACHE"];
 /** What a build leaves behind; a stamp without them is not a build. */
 const OUTPUTS = [".next/BUILD_ID", "public/_prerendered", "public/fit-worker.js"];
 export const STAMP_FILE = ".next/lawdex-build.json";

@@ -15,6 +15,9 @@ const THREE = `laws=${THREE_IDS.join(",")}&x=compute`;
 /** Besiroglu et al.'s refit far below its fitted range, where its delta-method band used to fill the chart. */
 const WIDE_BAND = "laws=besiroglu-2024-replication/loss-nd,hoffmann-2022-chinchilla/loss-nd&x=params&fix.D=20*N&from=1e6&to=1e12";
 const WIDTHS = [1280, 390] as const;
+/** The drawing a reader sees at this width: the page carries a wide one and a 340 px one for phones (CSS shows one). */
+const shownDrawing = (width: number) => `figure.chart ${width < 720 ? ".chart-narrow" : ".chart-wide"}`;
+const shownChart = (width: number) => `${shownDrawing(width)} svg`;
 let browser: Browser;
 
 beforeAll(async () => {
@@ -100,8 +103,10 @@ describe('"Table at" on the chart and in the API', () => {
   for (const width of WIDTHS) {
     it(`marks each law at each table x, with the values GET /api/v1/compare?at= returns (${width} px)`, async () => {
       const { page, errors } = await open(`/compare?${THREE}&at=1e20,1e22,5.76e23`, { width });
-      // three laws at three x, all inside the drawn span
-      expect(await page.locator("figure.chart svg g.table-mark circle").count()).toBe(9);
+      // three laws at three x, all inside the drawn span, in the drawing shown at this width
+      const svg = shownChart(width);
+      expect(await page.locator(`${svg} g.table-mark circle`).count()).toBe(9);
+      expect(await page.locator(`${svg} g.table-mark circle`).first().isVisible()).toBe(true);
       const cells = await page.locator('[data-testid="values"] td[data-law]').evaluateAll((tds) =>
         tds.map((td) => ({ law: td.getAttribute("data-law"), x: Number(td.getAttribute("data-x")), value: Number(td.getAttribute("data-value")) })),
       );
@@ -115,8 +120,8 @@ describe('"Table at" on the chart and in the API', () => {
       const byKey = (r: { law: string | null; x: number }) => `${r.law}@${r.x}`;
       expect(new Map(cells.map((c) => [byKey(c), c.value]))).toEqual(new Map(fromApi.map((c) => [byKey(c), c.value])));
       // each mark sits on its law's curve: same colour as the line
-      const strokes = await page.locator("figure.chart svg path.recharts-line-curve").evaluateAll((ps) => [...new Set(ps.map((p) => p.getAttribute("stroke")))]);
-      const fills = await page.locator("figure.chart svg g.table-mark circle").evaluateAll((cs) => [...new Set(cs.map((c) => c.getAttribute("fill")))]);
+      const strokes = await page.locator(`${svg} path.recharts-line-curve`).evaluateAll((ps) => [...new Set(ps.map((p) => p.getAttribute("stroke")))]);
+      const fills = await page.locator(`${svg} g.table-mark circle`).evaluateAll((cs) => [...new Set(cs.map((c) => c.getAttribute("fill")))]);
       expect(new Set(fills)).toEqual(new Set(strokes));
       await shot(page, `daily-compare-table-marks-${width}.png`);
       expect(errors).toEqual([]);
@@ -128,7 +133,7 @@ describe('"Table at" on the chart and in the API', () => {
 describe("legends and the exported SVG", () => {
   it("names paper and law in the page's legend", async () => {
     const { page } = await open(`/compare?${THREE}`);
-    const legend = await page.locator("figure.chart .recharts-legend-item-text").allInnerTexts();
+    const legend = await page.locator(`${shownDrawing(1280)} .recharts-legend-item-text`).allInnerTexts();
     expect(legend).toEqual([
       "Hoffmann et al. 2022 — Parametric loss, L(N, D) (approach 3) — Printed coefficients (Eq. 10, rounded)",
       "Hoffmann et al. 2022 — Parametric loss, L(N, D) (approach 3) — Unrounded coefficients (TeX source, via Besiroglu et al. 2024)",
@@ -191,7 +196,7 @@ describe("interval bands", () => {
   for (const width of WIDTHS) {
     it(`stay within the plot's clip rectangle and leave the curves visible (${width} px)`, async () => {
       const { page, errors } = await open(`/compare?${WIDE_BAND}`, { width });
-      const drawn = await bands(page, "figure.chart svg");
+      const drawn = await bands(page, shownChart(width));
       expect(drawn.length).toBe(1);
       for (const b of drawn) expect(inside(b), JSON.stringify(b)).toBe(true);
       // dropped where the interval is too wide to mean anything: the band covers only part of the plot's width and height
