@@ -7,7 +7,7 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ARTIFACTS, launch, openPage } from "./browser";
+import { ARTIFACTS, axisTextSizes, launch, openOk } from "./browser";
 
 const base = inject("baseUrl");
 const THREE_IDS = ["hoffmann-2022-chinchilla/loss-nd", "hoffmann-2022-chinchilla/loss-nd~unrounded", "besiroglu-2024-replication/loss-nd"];
@@ -27,11 +27,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(url: string, opts: { js?: boolean; width?: number } = {}): Promise<{ page: Page; errors: string[] }> {
-  const { page, errors, status } = await openPage(browser, `${base}${url}`, opts);
-  expect(status).toBe(200);
-  return { page, errors };
-}
+const open = (url: string, opts: { js?: boolean; width?: number } = {}) => openOk(browser, `${base}${url}`, opts);
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true });
 
@@ -123,6 +119,11 @@ describe('"Table at" on the chart and in the API', () => {
       const strokes = await page.locator(`${svg} path.recharts-line-curve`).evaluateAll((ps) => [...new Set(ps.map((p) => p.getAttribute("stroke")))]);
       const fills = await page.locator(`${svg} g.table-mark circle`).evaluateAll((cs) => [...new Set(cs.map((c) => c.getAttribute("fill")))]);
       expect(new Set(fills)).toEqual(new Set(strokes));
+      // the drawing shown is the one made for this width, its axis text at 10 CSS px or more
+      const sizes = await axisTextSizes(page.locator(svg));
+      expect(sizes.drawn).toBe(width < 720 ? 340 : 760);
+      expect(sizes.texts.length).toBeGreaterThanOrEqual(6);
+      for (const t of sizes.texts) expect(t.px, `${t.text} at scale ${sizes.scale}`).toBeGreaterThanOrEqual(10);
       await shot(page, `daily-compare-table-marks-${width}.png`);
       expect(errors).toEqual([]);
       await page.context().close();

@@ -7,7 +7,7 @@
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ARTIFACTS, launch, openPage } from "./browser";
+import { ARTIFACTS, axisTextSizes, launch, openPage } from "./browser";
 
 const base = inject("baseUrl");
 let browser: Browser;
@@ -93,4 +93,19 @@ describe("downloads", () => {
       await page.context().close();
     });
   }
+});
+
+describe("charts on a paper page", () => {
+  it("keep axis text at 10 CSS px or more at 390 px", async () => {
+    const { page } = await openPage(browser, `${base}/papers/kaplan-2020-scaling`, { width: 390 });
+    const charts = page.locator("figure.chart-small svg.recharts-surface");
+    expect(await charts.count()).toBeGreaterThan(3);
+    for (let i = 0; i < Math.min(4, await charts.count()); i++) {
+      const sizes = await axisTextSizes(charts.nth(i));
+      expect(sizes.texts.length).toBeGreaterThanOrEqual(4);
+      for (const t of sizes.texts) expect(t.px, `chart ${i}: ${t.text} at scale ${sizes.scale}`).toBeGreaterThanOrEqual(10);
+    }
+    await page.locator("figure.chart-small").first().screenshot({ path: path.join(ARTIFACTS, "daily-paper-chart-390.png") });
+    await page.context().close();
+  });
 });

@@ -8,7 +8,7 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ARTIFACTS, launch } from "./browser";
+import { ARTIFACTS, axisTextSizes, launch, openOk } from "./browser";
 
 const base = inject("baseUrl");
 const LAW = "/laws/hoffmann-2022-chinchilla/loss-nd";
@@ -28,16 +28,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(url: string, width: 1280 | 390, js = true): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ javaScriptEnabled: js, viewport: { width, height: HEIGHT[width] } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  page.on("pageerror", (e) => errors.push(e.message));
-  const res = await page.goto(`${base}${url}`, { waitUntil: "networkidle" });
-  expect(res?.status(), url).toBe(200);
-  return { page, errors };
-}
+const open = (url: string, width: 1280 | 390, js = true) => openOk(browser, `${base}${url}`, { js, width, height: HEIGHT[width] });
 
 /** Where an element lies against the viewport. */
 const where = (page: Page, selector: string) =>
@@ -172,18 +163,7 @@ describe("the chart", () => {
   for (const width of WIDTHS) {
     it(`keeps axis text at 10 CSS px or more at ${width} px, drawn for the width rather than scaled down`, async () => {
       const { page } = await open(LAW, width);
-      const sizes = await page.locator(VISIBLE_CHART).evaluate((svg) => {
-        const s = svg as SVGSVGElement;
-        const scale = s.getBoundingClientRect().width / s.viewBox.baseVal.width;
-        return {
-          drawn: s.viewBox.baseVal.width,
-          scale,
-          texts: [...s.querySelectorAll(".recharts-cartesian-axis-tick-value, .recharts-label")].map((t) => ({
-            text: t.textContent,
-            px: Number.parseFloat(getComputedStyle(t).fontSize) * scale,
-          })),
-        };
-      });
+      const sizes = await axisTextSizes(page.locator(VISIBLE_CHART));
       expect(sizes.drawn).toBe(width === 1280 ? 760 : 340);
       expect(sizes.texts.length).toBeGreaterThanOrEqual(8);
       for (const t of sizes.texts) expect(t.px, `${t.text} at scale ${sizes.scale}`).toBeGreaterThanOrEqual(10);

@@ -1,7 +1,7 @@
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ARTIFACTS, launch, openPage } from "./browser";
+import { ARTIFACTS, launch, openOk } from "./browser";
 
 const base = inject("baseUrl");
 const LAW = "/laws/hoffmann-2022-chinchilla/loss-nd";
@@ -14,11 +14,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(url: string, opts: { js?: boolean; width?: number } = {}): Promise<{ page: Page; errors: string[] }> {
-  const { page, errors, status } = await openPage(browser, `${base}${url}`, opts);
-  expect(status).toBe(200);
-  return { page, errors };
-}
+const open = (url: string, opts: { js?: boolean; width?: number } = {}) => openOk(browser, `${base}${url}`, opts);
 
 describe("the server HTML, as a reader with JavaScript off gets it", () => {
   it("holds the formula, the coefficients and the chart's SVG path", async () => {

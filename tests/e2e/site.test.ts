@@ -6,9 +6,9 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ARTIFACTS, launch } from "./browser";
+import { ARTIFACTS, launch, openOk } from "./browser";
 
 const base = inject("baseUrl");
 let browser: Browser;
@@ -42,16 +42,7 @@ const PAGES: { name: string; url: string; katex?: boolean; chart?: boolean }[] =
   { name: "law-form-refit", url: "/laws/gadre-2024-overtraining/error-from-loss", katex: true },
 ];
 
-async function visit(url: string, width: number): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  page.on("pageerror", (e) => errors.push(e.message));
-  const res = await page.goto(`${base}${url}`, { waitUntil: "networkidle" });
-  expect(res?.status(), url).toBe(200);
-  return { page, errors };
-}
+const visit = (url: string, width: number) => openOk(browser, `${base}${url}`, { width });
 
 describe("every page type", () => {
   for (const p of PAGES) {

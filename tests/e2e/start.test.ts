@@ -4,18 +4,8 @@
  * stamps the build, so nothing has changed since.
  */
 import { spawn } from "node:child_process";
-import net from "node:net";
 import { describe, expect, it } from "vitest";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === "object" && addr ? resolve(addr.port) : reject(new Error("no port"))));
-    });
-  });
-}
+import { freePort } from "./server";
 
 describe("npm start", () => {
   it("serves on PORT and HOSTNAME without rebuilding when nothing changed", async () => {
