@@ -12,6 +12,8 @@ import { type Answer, type CoefficientSet, LawExplorer } from "./LawExplorer";
 import { Num } from "./Num";
 import { RefitSection } from "./RefitView";
 import { Tex } from "./Tex";
+import { TitleText } from "./TitleText";
+import { Crumbs, domainCrumbs } from "./Crumbs";
 
 /** A starting value for each input: a check's input if there is one, else the middle of the range (log scale). */
 function defaultValue(law: StoredLaw, i: number): number {
@@ -67,7 +69,7 @@ export function LawView({
   values,
 }: {
   law: StoredLaw;
-  paper: PaperRow;
+  paper: PaperRow & { domains: string[] };
   incoming: LinkRow[];
   /** The coefficient sets the calculator answers under, side by side (none when the law has one). */
   sets: CoefficientSet[];
@@ -93,9 +95,20 @@ export function LawView({
   const curl = curlSnippet(law, defaults);
   return (
     <article>
-      <p className="crumbs">
-        <Link href="/">Lawdex</Link> / <Link href={`/papers/${paper.slug}`}>{paper.title}</Link> ({paper.year})
-      </p>
+      <Crumbs
+        trail={[
+          ...(paper.domains[0] ? domainCrumbs(paper.domains[0]) : [{ href: "/papers", label: "Papers" }]),
+          {
+            href: `/papers/${paper.slug}`,
+            label: (
+              <>
+                <TitleText text={paper.title} /> ({paper.year})
+              </>
+            ),
+          },
+          { label: law.name },
+        ]}
+      />
       <h1>{law.name}</h1>
       <p className="lede">
         {law.description} <span className="muted small">Form: {law.source}.</span>

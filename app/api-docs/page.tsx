@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { openapi } from "@/app/api/v1/_lib/openapi";
+import { Crumbs } from "@/app/_components/Crumbs";
 
 export const metadata: Metadata = { title: "API", description: "The JSON API: every route with curl and Python examples." };
 
@@ -50,9 +50,7 @@ function python(url: string, body?: object, csv = false) {
 export default function ApiDocs() {
   return (
     <article>
-      <p className="crumbs">
-        <Link href="/">Lawdex</Link> / API
-      </p>
+      <Crumbs trail={[{ label: "API" }]} />
       <h1>JSON API</h1>
       <p className="lede">
         Every route is versioned under <code>/api/v1</code> and described by the OpenAPI 3.1 document at{" "}

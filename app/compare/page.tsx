@@ -20,6 +20,7 @@ import { plainTitle } from "@/lib/title";
 import { figureText } from "./_figure";
 import { LawPicker, type PickerAnswer } from "./LawPicker";
 import { type CompareState, type CompareTable, compareState, toSearch } from "./_state";
+import { Crumbs } from "@/app/_components/Crumbs";
 
 export const metadata: Metadata = {
   title: "Compare laws",
@@ -182,9 +183,7 @@ export default async function ComparePage({ searchParams }: Props) {
   const color = new Map(state?.result.series.map((s, i) => [s.law, COLORS[i % COLORS.length]]) ?? []);
   return (
     <article className="compare">
-      <p className="crumbs">
-        <Link href="/">Lawdex</Link> / compare
-      </p>
+      <Crumbs trail={[{ label: "Compare" }]} />
       <h1>Compare laws on one axis</h1>
       <p className="lede">
         Laws from different papers, sampled on one shared quantity with units converted. Every way in which the curves

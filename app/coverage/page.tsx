@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { type EvidenceTier, getCoverage } from "@/db/queries";
+import { Crumbs } from "@/app/_components/Crumbs";
 
 export const metadata: Metadata = {
   title: "Coverage of the seed literature",
@@ -20,9 +21,7 @@ export default function CoveragePage() {
   const c = getCoverage(getDb());
   return (
     <article>
-      <p className="crumbs">
-        <Link href="/">Lawdex</Link> / coverage
-      </p>
+      <Crumbs trail={[{ label: "Coverage" }]} />
       <h1>Coverage of the seed literature</h1>
       <p className="lede">
         {c.total} seed papers: {c.papers} with a paper page, {c.excluded} <Link href="/out-of-scope">out of scope</Link>, {c.missing} not

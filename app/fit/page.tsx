@@ -7,6 +7,7 @@ import { FitWorkbench } from "./FitWorkbench";
 import { fitCatalogue, servedDatasets, unitTable } from "./_catalogue";
 import { literatureOn } from "./_literature";
 import { getFit } from "./_store";
+import { Crumbs } from "@/app/_components/Crumbs";
 
 export const dynamic = "force-dynamic";
 
@@ -26,9 +27,7 @@ export default async function FitPage({ searchParams }: Props) {
   const law = stored?.response?.law ? (catalogue.find((l) => l.id === stored.response?.law) ?? null) : null;
   return (
     <article>
-      <p className="crumbs">
-        <Link href="/">Lawdex</Link> / fit
-      </p>
+      <Crumbs trail={[{ label: "Fit" }]} />
       <h1>Fit your runs</h1>
       <p className="lede">
         Paste your runs (say N, D and final loss), pick a law from the registry or write a form, and fit it the way the papers do: Huber

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listExclusions } from "@/db/queries";
+import { Crumbs } from "@/app/_components/Crumbs";
 
 export const metadata: Metadata = {
   title: "Out of scope",
@@ -12,9 +12,7 @@ export default function OutOfScope() {
   const rows = listExclusions(getDb());
   return (
     <article>
-      <p className="crumbs">
-        <Link href="/">Lawdex</Link> / <Link href="/coverage">coverage</Link> / out of scope
-      </p>
+      <Crumbs trail={[{ href: "/coverage", label: "Coverage" }, { label: "Out of scope" }]} />
       <h1>Out of scope</h1>
       <p className="lede">
         Seed papers that carry the word &ldquo;law&rdquo; without stating an empirical law: legal-domain NLP, method

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { MARK_END, MARK_START, searchRegistry } from "@/db/queries";
 import { lawHref } from "@/app/_lib/data";
 import { TitleText } from "@/app/_components/TitleText";
+import { Crumbs } from "@/app/_components/Crumbs";
 
 export const metadata: Metadata = { title: "Search", description: "Search papers, laws and their symbols." };
 
@@ -43,9 +44,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const hits = q ? searchRegistry(getDb(), q) : [];
   return (
     <article>
-      <p className="crumbs">
-        <Link href="/">Lawdex</Link> / search
-      </p>
+      <Crumbs trail={[{ label: "Search" }]} />
       <h1>Search</h1>
       <form method="get" action="/search" role="search" className="calc">
         <label>

@@ -17,7 +17,7 @@ const WIDE_BAND = "laws=besiroglu-2024-replication/loss-nd,hoffmann-2022-chinchi
 const WIDTHS = [1280, 390] as const;
 /** The drawing a reader sees at this width: the page carries a wide one and a 340 px one for phones (CSS shows one). */
 const shownDrawing = (width: number) => `figure.chart ${width < 720 ? ".chart-narrow" : ".chart-wide"}`;
-const shownChart = (width: number) => `${shownDrawing(width)} svg`;
+const shownChart = (width: number) => `${shownDrawing(width)} .recharts-wrapper > svg`;
 let browser: Browser;
 
 beforeAll(async () => {

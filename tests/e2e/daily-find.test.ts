@@ -73,6 +73,12 @@ describe("breadcrumbs", () => {
     expect(text).toMatch(/^Lawdex \/ Domains \/ .+ \/ Training Compute-Optimal Large Language Models$/);
     expect(text).not.toMatch(/llm-pretraining/);
     expect(await crumbs.locator("a").count()).toBeGreaterThanOrEqual(3);
+    // a law page: domain, paper (its title's math rendered), law
+    await page.goto(`${base}/laws/chen-2024-pruning/post-training-loss`);
+    const lawCrumbs = page.locator('nav[aria-label="Breadcrumb"]');
+    expect((await lawCrumbs.innerText()).replace(/\s+/g, " ")).toMatch(/^Lawdex \/ Domains \/ .+ \/ P.*Law: Scaling Law for Post-Training After Model Pruning \(2024\) \/ .+$/);
+    expect(await lawCrumbs.locator(".katex").count()).toBe(1);
+    expect(await lawCrumbs.innerText()).not.toContain("$");
     await page.goto(`${base}/domains/llm-pretraining`);
     expect((await page.locator('nav[aria-label="Breadcrumb"]').innerText()).replace(/\s+/g, " ").trim()).toMatch(/^Lawdex \/ Domains \/ .*LLM pre-training$/);
     await page.context().close();
@@ -98,7 +104,7 @@ describe("downloads", () => {
 describe("charts on a paper page", () => {
   it("keep axis text at 10 CSS px or more at 390 px", async () => {
     const { page } = await openPage(browser, `${base}/papers/kaplan-2020-scaling`, { width: 390 });
-    const charts = page.locator("figure.chart-small svg.recharts-surface");
+    const charts = page.locator("figure.chart-small .recharts-wrapper > svg");
     expect(await charts.count()).toBeGreaterThan(3);
     for (let i = 0; i < Math.min(4, await charts.count()); i++) {
       const sizes = await axisTextSizes(charts.nth(i));

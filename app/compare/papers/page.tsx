@@ -14,6 +14,9 @@ import { formatNumber } from "@/lib/format";
 import { symbolLatex } from "@/lib/expr";
 import type { Quantities } from "@/lib/quantities";
 import { compareState, toSearch } from "../_state";
+import { plainTitle } from "@/lib/title";
+import { TitleText } from "@/app/_components/TitleText";
+import { Crumbs } from "@/app/_components/Crumbs";
 
 export const metadata: Metadata = { title: "Compare papers", description: "Papers side by side: metadata, laws aligned by what they predict, coefficients by role." };
 
@@ -65,9 +68,7 @@ export default async function ComparePapers({ searchParams }: Props) {
   );
   return (
     <article>
-      <p className="crumbs">
-        <Link href="/">Lawdex</Link> / <Link href="/compare">compare</Link> / papers
-      </p>
+      <Crumbs trail={[{ href: "/compare", label: "Compare" }, { label: "Papers side by side" }]} />
       <h1>Compare papers side by side</h1>
       <form method="get" action="/compare/papers" className="calc" aria-label="Choose papers">
         <label>
@@ -77,7 +78,7 @@ export default async function ComparePapers({ searchParams }: Props) {
         <datalist id="paper-slugs">
           {all.map((p) => (
             <option key={p.slug} value={p.slug}>
-              {p.title}
+              {plainTitle(p.title)}
             </option>
           ))}
         </datalist>
@@ -105,7 +106,9 @@ export default async function ComparePapers({ searchParams }: Props) {
                   <th scope="row">Title</th>
                   {found.map((p) => (
                     <td key={p.slug}>
-                      <Link href={`/papers/${p.slug}`}>{p.title}</Link>
+                      <Link href={`/papers/${p.slug}`}>
+                        <TitleText text={p.title} />
+                      </Link>
                     </td>
                   ))}
                 </tr>

@@ -212,16 +212,16 @@ export default async function PaperPage({ params }: Params) {
 }
 
 /**
- * A law's chart on its paper's page: one drawing 400 px wide (the narrow
- * layout: fewer ticks, slim axis), which a phone shows at 0.9 of its size, so
- * axis text stays above 10 px; the 520 px drawing it replaces shrank to 8 px.
- * One drawing, not one per width: a paper page carries many charts, each sent
- * twice (HTML and RSC payload).
+ * A law's chart on its paper's page: one drawing 320 px wide (the narrow
+ * layout: fewer ticks, slim axis), which fits a law card on a 390 px phone
+ * unscaled, so axis text keeps its 12 px; the 520 px drawing it replaces
+ * shrank to 8 px. One drawing, not one per width: a paper page carries many
+ * charts, each sent twice (HTML and RSC payload).
  */
 function SmallChart({ law }: { law: Parameters<typeof chartSeries>[0] }) {
   return (
     <figure className="chart chart-small">
-      <LawChart chart={chartSeries(law, { points: 49 })} width={400} height={250} />
+      <LawChart chart={chartSeries(law, { points: 49 })} width={320} height={230} />
     </figure>
   );
 }
