@@ -1,3 +1,4 @@
+import { FUNCTIONS } from "./functions";
 /**
  * The expression tree shared by the validator, the compiler and the LaTeX
  * printer. Every node remembers where it started in the source (1-based
@@ -24,19 +25,8 @@ export class ExprError extends Error {
   }
 }
 
-/** Functions an expression may call, with their arity. Nothing else is callable. */
-export const BUILTIN_FUNCTIONS: ReadonlyMap<string, { min: number; max: number }> = new Map([
-  ["exp", { min: 1, max: 1 }],
-  ["log", { min: 1, max: 1 }],
-  ["ln", { min: 1, max: 1 }],
-  ["log10", { min: 1, max: 1 }],
-  ["log2", { min: 1, max: 1 }],
-  ["sqrt", { min: 1, max: 1 }],
-  ["abs", { min: 1, max: 1 }],
-  ["pow", { min: 2, max: 2 }],
-  ["min", { min: 2, max: 16 }],
-  ["max", { min: 2, max: 16 }],
-]);
+/** Functions an expression may call, with their arity (lib/expr/functions.ts). Nothing else is callable. */
+export const BUILTIN_FUNCTIONS: ReadonlyMap<string, { min: number; max: number }> = new Map(Object.entries(FUNCTIONS).map(([name, f]) => [name, f.arity]));
 
 /** Names of every symbol referenced by a tree, in first-use order. */
 export function symbolsOf(node: Node): string[] {

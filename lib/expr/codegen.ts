@@ -6,6 +6,7 @@
  * numbers as the site.
  */
 import type { Node } from "./ast";
+import { builtin } from "./functions";
 
 type Lang = "python" | "javascript";
 
@@ -16,10 +17,6 @@ export function safeName(name: string, lang: Lang): string {
   return (lang === "python" ? PY_KEYWORDS : JS_RESERVED).has(name) ? `${name}_` : name;
 }
 
-const FN: Record<Lang, Record<string, string>> = {
-  python: { exp: "math.exp", log: "math.log", ln: "math.log", log10: "math.log10", log2: "math.log2", sqrt: "math.sqrt", abs: "abs", pow: "math.pow", min: "min", max: "max" },
-  javascript: { exp: "Math.exp", log: "Math.log", ln: "Math.log", log10: "Math.log10", log2: "Math.log2", sqrt: "Math.sqrt", abs: "Math.abs", pow: "Math.pow", min: "Math.min", max: "Math.max" },
-};
 
 function prec(n: Node): number {
   if (n.kind === "bin") return n.op === "+" || n.op === "-" ? 1 : n.op === "^" ? 4 : 2;
@@ -36,7 +33,7 @@ export function toCode(node: Node, lang: Lang): string {
       case "sym":
         return safeName(n.name, lang);
       case "call":
-        return `${FN[lang][n.name] ?? n.name}(${n.args.map(emit).join(", ")})`;
+        return `${builtin(n.name)?.[lang] ?? n.name}(${n.args.map(emit).join(", ")})`;
       case "neg": {
         const a = emit(n.arg);
         // JS forbids -x ** 2; and "--x" would be a decrement

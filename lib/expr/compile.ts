@@ -1,4 +1,5 @@
 import { ExprError, type Node } from "./ast";
+import { builtin } from "./functions";
 
 /**
  * Compiles a validated tree into a plain JavaScript function. The generated
@@ -19,18 +20,6 @@ export interface Slots {
 export type Compiled = (x: ArrayLike<number>) => number;
 export type CompiledWith = (x: ArrayLike<number>, f: readonly ((...args: number[]) => number)[]) => number;
 
-const MATH: Record<string, string> = {
-  exp: "Math.exp",
-  log: "Math.log",
-  ln: "Math.log",
-  log10: "Math.log10",
-  log2: "Math.log2",
-  sqrt: "Math.sqrt",
-  abs: "Math.abs",
-  pow: "Math.pow",
-  min: "Math.min",
-  max: "Math.max",
-};
 
 function literal(v: number): string {
   if (!Number.isFinite(v)) throw new ExprError(`Constant ${v} is not a finite number`, null);
@@ -61,7 +50,7 @@ export function toSource(node: Node, slots: Slots): string {
       case "call": {
         const slot = fnIndex.get(n.name);
         if (slot !== undefined) return `f[${slot}](${n.args.map(emit).join(", ")})`;
-        const fn = Object.hasOwn(MATH, n.name) ? MATH[n.name] : undefined;
+        const fn = builtin(n.name)?.javascript;
         if (!fn) throw new ExprError(`Unknown function "${n.name}"`, n.pos);
         return `${fn}(${n.args.map(emit).join(", ")})`;
       }

@@ -1,4 +1,5 @@
 import type { Node } from "./ast";
+import { builtin } from "./functions";
 
 /**
  * LaTeX from the same tree that is compiled, so the formula a reader sees is
@@ -32,15 +33,6 @@ export function numberLatex(value: number, raw?: string): string {
   return Number(mantissa) === 1 ? `10^{${exponent}}` : `${mantissa} \\times 10^{${exponent}}`;
 }
 
-const FUNCTION_LATEX: Record<string, string> = {
-  exp: "\\exp",
-  log: "\\ln",
-  ln: "\\ln",
-  log10: "\\log_{10}",
-  log2: "\\log_{2}",
-  min: "\\min",
-  max: "\\max",
-};
 
 // Binding strength of each node's top operator; atoms bind tightest.
 function precedence(n: Node): number {
@@ -71,14 +63,14 @@ export function toLatex(node: Node, names: ReadonlyMap<string, string> = new Map
       }
       case "call": {
         const args = n.args.map(emit);
-        if (n.name === "sqrt") return `\\sqrt{${args[0]}}`;
-        if (n.name === "abs") return `\\left|${args[0]}\\right|`;
-        if (n.name === "pow") {
+        const latex = builtin(n.name)?.latex;
+        if (latex && "power" in latex) {
           const base = n.args[0] as Node;
           const b = args[0] as string;
           return `${precedence(base) < 5 || base.kind === "call" ? paren(b) : b}^{${args[1]}}`;
         }
-        const fn = FUNCTION_LATEX[n.name] ?? `\\operatorname{${n.name}}`;
+        if (latex && "template" in latex) return latex.template.replace(/#(\d)/g, (_m, i: string) => args[Number(i) - 1] ?? "");
+        const fn = latex ? latex.operator : `\\operatorname{${n.name}}`;
         return `${fn}${paren(args.join(", "))}`;
       }
       case "bin": {

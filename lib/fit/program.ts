@@ -19,6 +19,7 @@
  * caller's text reaches it.
  */
 import { ExprError, type Node } from "../expr";
+import type { FunctionName } from "../expr/functions";
 
 export type Op =
   | "const"
@@ -253,27 +254,20 @@ export function buildProgram(tree: Node, spec: ProgramSpec): Program {
       case "call": {
         const args = n.args.map(emit);
         const [x = -1, y = -1] = args;
-        switch (n.name) {
-          case "exp":
-            return b.op("exp", [x]);
-          case "log":
-          case "ln":
-            return b.op("log", [x]);
-          case "log10":
-            return b.op("mul", [b.op("log", [x]), b.constant(1 / LN10)]);
-          case "log2":
-            return b.op("mul", [b.op("log", [x]), b.constant(1 / LN2)]);
-          case "sqrt":
-            return b.op("sqrt", [x]);
-          case "abs":
-            return b.op("abs", [x]);
-          case "pow":
-            return power(x, y);
-          case "min":
-            return fold("min", args);
-          case "max":
-            return fold("max", args);
-        }
+        // every built-in function (lib/expr/functions.ts) must lower: the mapped type makes a missing one a type error
+        const lower: { readonly [K in FunctionName]: () => number } = {
+          exp: () => b.op("exp", [x]),
+          log: () => b.op("log", [x]),
+          ln: () => b.op("log", [x]),
+          log10: () => b.op("mul", [b.op("log", [x]), b.constant(1 / LN10)]),
+          log2: () => b.op("mul", [b.op("log", [x]), b.constant(1 / LN2)]),
+          sqrt: () => b.op("sqrt", [x]),
+          abs: () => b.op("abs", [x]),
+          pow: () => power(x, y),
+          min: () => fold("min", args),
+          max: () => fold("max", args),
+        };
+        if (Object.hasOwn(lower, n.name)) return lower[n.name as FunctionName](); // cast: narrowed by hasOwn
         throw new ExprError(`Unknown function "${n.name}"`, n.pos);
       }
     }
