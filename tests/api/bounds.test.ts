@@ -15,6 +15,7 @@ import { Quantities } from "@/lib/quantities";
 import { getQuantities } from "@/app/api/v1/_lib/lookup";
 import { getLaw } from "@/db/queries";
 import { getDb } from "@/db/client";
+import { thrown } from "@/tests/helpers";
 
 const BASE = "http://lawdex.test";
 type Body = Record<string, unknown> & { error?: { code: string; message: string; field: string | null } };
@@ -84,14 +85,9 @@ describe("compare: inputs in their domain, a bounded number of solves", () => {
     // eight frontier laws whose five coefficients carry standard errors: 500 × (1 + 10) solves each
     const laws = Array.from({ length: 8 }, (_, i) => ({ ...base, id: `${base.id}-${i}` }));
     const quantities = new Quantities(getQuantities().all());
-    let err: unknown;
-    try {
-      compare({ laws, axis: { quantity: "compute", unit: "FLOP" }, from: 1e18, to: 1e25, points: 500 }, quantities);
-    } catch (e) {
-      err = e;
-    }
+    const err = thrown(() => compare({ laws, axis: { quantity: "compute", unit: "FLOP" }, from: 1e18, to: 1e25, points: 500 }, quantities));
     expect(err).toMatchObject({ status: 413, field: "points" });
-    expect((err as Error).message).toBe(
+    expect(err.message).toBe(
       `this comparison needs 44000 compute-optimal solves (frontier points × (1 + 2 per coefficient with a standard error)); at most ${MAX_COMPARE_SOLVES} per request: ask for fewer points or fewer frontier laws`,
     );
   });

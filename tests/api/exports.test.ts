@@ -3,7 +3,7 @@ import { GET as csvGET } from "@/app/api/v1/export/laws.csv/route";
 import { GET as jsonGET } from "@/app/api/v1/export/registry.json/route";
 import { GET as lawsGET } from "@/app/api/v1/laws/route";
 import { GET as bibGET } from "@/app/papers/[slug]/cite.bib/route";
-import { close } from "../helpers";
+import { expectClose } from "../helpers";
 
 const req = (p: string) => new Request(`http://lawdex.test${p}`);
 
@@ -36,7 +36,7 @@ describe("exports", () => {
     expect(lines).toContain("hoffmann-2022-chinchilla/loss-nd,printed,hoffmann-2022-chinchilla/loss-nd,A,406.4,,,Eq. 10");
     const unrounded = rows.find((r) => r[2] === "hoffmann-2022-chinchilla/loss-nd~unrounded" && r[3] === "A");
     expect(unrounded?.slice(0, 2)).toEqual(["hoffmann-2022-chinchilla/loss-nd", "unrounded"]);
-    expect(close(Number(unrounded?.[4]), Math.exp(6.0073404), 1e-15)).toBe(true);
+    expectClose(Number(unrounded?.[4]), Math.exp(6.0073404), 1e-15);
     expect(unrounded?.[6]).toBe("exp(6.0073404)");
     // a standard error where the paper gives one, none where it does not; a law with one coefficient set is the default set
     expect(lines).toContain("besiroglu-2024-replication/loss-nd,table-1,besiroglu-2024-replication/loss-nd,A,482.01,124.58,,Table 1");
@@ -108,7 +108,15 @@ describe("law chart exports", () => {
     expect(svg).toMatch(/class="recharts-curve recharts-line-curve"[^>]*d="M/);
     const csv = (await (await csvGET2(req("/x"), ctx("kaplan-2020-scaling", "loss-n"))).text()).trim().split("\n");
     expect(csv[0]).toBe("N (param),L (nat/token) L,extrapolated L");
-    expect(csv).toHaveLength(98);
+    // one row per drawn x: increasing, positive, the law's value in the fitted or the extrapolated column (both where they meet)
+    const rows = csv.slice(1).map((line) => line.split(","));
+    expect(rows.length).toBeGreaterThanOrEqual(50);
+    const xs = rows.map((r) => Number(r[0]));
+    for (let i = 0; i < rows.length; i++) {
+      expect(rows[i], csv[i + 1]).toHaveLength(3);
+      expect(xs[i], csv[i + 1]).toBeGreaterThan(i === 0 ? 0 : (xs[i - 1] as number));
+      expect(rows[i]?.slice(1).filter((v) => v !== "" && Number.isFinite(Number(v))).length, csv[i + 1]).toBeGreaterThanOrEqual(1);
+    }
   });
   it("answers 422 for a form-only law and 404 for an unknown one", async () => {
     const { GET: svgGET } = await import("@/app/laws/[paper]/[law]/chart.svg/route");

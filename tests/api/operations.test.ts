@@ -8,7 +8,7 @@ import { GET as solveGET } from "@/app/api/v1/laws/[paper]/[law]/solve/route";
 import { GET as optimalGET } from "@/app/api/v1/laws/[paper]/[law]/optimal/route";
 import { GET as predictGET } from "@/app/api/v1/laws/[paper]/[law]/predict/route";
 import { GET as openapiGET } from "@/app/api/v1/openapi.json/route";
-import { close } from "../helpers";
+import { expectClose } from "../helpers";
 
 const JSON_TYPE = { "content-type": "application/json" };
 
@@ -36,7 +36,7 @@ describe("GET /api/v1/laws/{paper}/{law}/optimal", () => {
     const { status, body } = await get(optimalGET, "besiroglu-2024-replication/loss-nd", `C=${5.76e23 / 8.64e19}&C.unit=PF-day`);
     expect(status).toBe(200);
     expect(body.k).toBe(6);
-    expect(close(body.C as number, 5.76e23, 1e-12)).toBe(true);
+    expectClose(body.C as number, 5.76e23, 1e-12);
     const iv = (body.interval as { N: { lo: number; hi: number } }).N;
     expect(iv.lo).toBeLessThan(body.N as number);
     expect(iv.hi).toBeGreaterThan(body.N as number);
@@ -67,7 +67,7 @@ describe("GET /api/v1/laws/{paper}/{law}/solve", () => {
     const p = await get(predictGET, "hoffmann-2022-chinchilla/loss-nd", "N=3e9&D=6e10");
     const s = await get(solveGET, "hoffmann-2022-chinchilla/loss-nd", `target=${p.body.value}&for=N&D=6e10`);
     expect(s.status).toBe(200);
-    expect(close(s.body.value as number, 3e9, 1e-9)).toBe(true);
+    expectClose(s.body.value as number, 3e9, 1e-9);
   });
   it('answers 422 "unreachable" for a loss below E', async () => {
     const r = await get(solveGET, "hoffmann-2022-chinchilla/loss-nd", "target=1.5&for=N&D=1e12");
@@ -120,7 +120,7 @@ describe("one name for how far an input lies outside its fitted range", () => {
     // D = 1.4e13 is above Hoffmann's fitted range [5e9, 5e11] by log10(1.4e13 / 5e11) decades
     const d = (answers[0]?.body.inputs as Record<string, { outside: string; decades_outside: number }>).D;
     expect(d?.outside).toBe("above");
-    expect(close(d?.decades_outside ?? 0, Math.log10(1.4e13 / 5e11), 1e-12)).toBe(true);
+    expectClose(d?.decades_outside ?? 0, Math.log10(1.4e13 / 5e11), 1e-12);
     expect((answers[1]?.body.input as { decades_outside: number }).decades_outside).toBeGreaterThan(0);
   });
 });
@@ -129,7 +129,7 @@ describe("units in prediction queries", () => {
   it("accepts C=3.1e8&C.unit=PF-day and converts", async () => {
     const a = await get(predictGET, "hoffmann-2022-chinchilla/n-opt~unrounded", `C=${(3.1e8 * 8.64e19) / 8.64e19}&C.unit=PF-day`);
     const b = await get(predictGET, "hoffmann-2022-chinchilla/n-opt~unrounded", `C=${3.1e8 * 8.64e19}`);
-    expect(close(a.body.value as number, b.body.value as number, 1e-12)).toBe(true);
+    expectClose(a.body.value as number, b.body.value as number, 1e-12);
   });
   it("rejects a unit for a missing input and an unknown unit", async () => {
     expect((await get(predictGET, "kaplan-2020-scaling/loss-cmin", "C.unit=FLOP")).body.error?.field).toBe("C.unit");

@@ -5,7 +5,7 @@ import { GET as predictGET } from "@/app/api/v1/laws/[paper]/[law]/predict/route
 import { POST as batchPOST, GET as byParamGET } from "@/app/api/v1/predict/route";
 import { GET as papersGET } from "@/app/api/v1/papers/route";
 import { GET as paperGET } from "@/app/api/v1/papers/[slug]/route";
-import { close } from "../helpers";
+import { expectClose } from "../helpers";
 
 const BASE = "http://lawdex.test";
 const ctx = <T extends Record<string, string>>(p: T) => ({ params: Promise.resolve(p) });
@@ -150,7 +150,7 @@ describe("GET /api/v1/laws/{paper}/{law}/predict", () => {
       const { status, body } = await predict(id, "N=7e10&D=1.4e12");
       expect(status).toBe(200);
       const hand = (c.E as number) + (c.A as number) / 7e10 ** (c.alpha as number) + (c.B as number) / 1.4e12 ** (c.beta as number);
-      expect(close(body.value as number, hand, 1e-14)).toBe(true);
+      expectClose(body.value as number, hand, 1e-14);
       expect(body).toMatchObject({ law: id, output: { symbol: "L", quantity: "loss", unit: "nat/token" }, extrapolated: true });
       expect((body.warnings as string[]).length).toBe(2);
     }

@@ -152,6 +152,16 @@ describe("db:build on broken content", () => {
       expected: /laws\[0\]\.coefficients\[0\]\.value: /,
     },
     {
+      name: "a coefficient without a source",
+      apply: () => edit(KAPLAN, 'value: 0.076, source: "Eq. 1.1 (α_N ∼ 0.076); Table 5"', 'value: 0.076, source: "  "'),
+      expected: /laws\[0\]\.coefficients\[0\]\.source: /,
+    },
+    {
+      name: "a verification level that is not one of paper, code, secondary",
+      apply: () => edit(KAPLAN, "    verification:\n      level: paper\n", "    verification:\n      level: hearsay\n"),
+      expected: /laws\[0\]\.verification\.level: /,
+    },
+    {
       name: "misspelt key",
       apply: () => edit(KAPLAN, "range_source: Section 3 (models", "range_sauce: Section 3 (models"),
       expected: /laws\[0\]\.inputs\[0\]: Unrecognized key: "range_sauce"/,

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { combine } from "@/lib/combine";
-import { LawdexError } from "@/lib/errors";
 import { evaluate } from "@/lib/law";
-import { close } from "../helpers";
+import { expectClose, thrown } from "../helpers";
 import { law, quantities } from "../registry";
 
 const k = law("kaplan-2020-scaling/loss-n");
@@ -15,7 +14,7 @@ describe("combine", () => {
     const r = combine({ laws: { k, h }, expr: "h(N, 20*N) - k(N)", points: [{ N: 1e9 }, { N: "7e10" }] }, quantities);
     for (const [i, N] of [1e9, 7e10].entries()) {
       const hand = evaluate(h, { N, D: 20 * N }).value - evaluate(k, { N }).value;
-      expect(close(r.values[i] as number, hand, 1e-14)).toBe(true);
+      expectClose(r.values[i] as number, hand, 1e-14);
     }
     expect(r.output).toEqual({ quantity: "loss", unit: "nat/token" });
     expect(r.warnings).toEqual(["h() = hoffmann-2022-chinchilla/loss-nd and k() = kaplan-2020-scaling/loss-n are measured on different data (MassiveText vs WebText2); their difference mixes them"]);
@@ -24,7 +23,7 @@ describe("combine", () => {
   it("composes when quantities and units line up: the loss at the paper's own optimum", () => {
     const r = combine({ laws: { h, n: nopt }, expr: "h(n(C), C / (6 * n(C)))", points: [{ C: 5.76e23 }] }, quantities);
     const N = evaluate(nopt, { C: 5.76e23 }).value;
-    expect(close(r.values[0] as number, evaluate(h, { N, D: 5.76e23 / (6 * N) }).value, 1e-14)).toBe(true);
+    expectClose(r.values[0] as number, evaluate(h, { N, D: 5.76e23 / (6 * N) }).value, 1e-14);
   });
 
   const rejected: { name: string; laws: Record<string, typeof h>; expr: string; vars?: Record<string, number>; field: string; message: string }[] = [
@@ -57,13 +56,7 @@ describe("combine", () => {
     { name: "variable named __proto__", laws: { h }, expr: "1", vars: JSON.parse('{"__proto__": 1}'), field: "at.__proto__", message: '"__proto__" cannot be a variable name' },
   ];
   it.each(rejected)("rejects $name naming the position", ({ laws, expr, vars, field, message }) => {
-    let err: LawdexError | undefined;
-    try {
-      combine({ laws, expr, points: [vars ?? { N: 1e9 }], field: "at" }, quantities);
-    } catch (e) {
-      err = e as LawdexError;
-    }
-    expect(err).toBeInstanceOf(LawdexError);
-    expect({ status: err?.status, field: err?.field, message: err?.message }).toEqual({ status: 400, field, message });
+    const err = thrown(() => combine({ laws, expr, points: [vars ?? { N: 1e9 }], field: "at" }, quantities));
+    expect({ status: err.status, field: err.field, message: err.message }).toEqual({ status: 400, field, message });
   });
 });

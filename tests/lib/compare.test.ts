@@ -16,9 +16,9 @@ import {
   tableAt,
   tableMarks,
 } from "@/lib/compare";
-import { LawdexError, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { type Law, evaluate } from "@/lib/law";
-import { close } from "../helpers";
+import { expectClose, thrown } from "../helpers";
 import { law, quantities, registry } from "../registry";
 
 const find = (id: string) => law(id);
@@ -32,7 +32,7 @@ describe("compare", () => {
     expect(r.x).toEqual({ quantity: "compute", unit: "FLOP" });
     const kaplan = r.series[0];
     kaplan?.points.forEach(([x, y]) => {
-      expect(close(y as number, evaluate(law("kaplan-2020-scaling/loss-cmin"), { C_min: x / 8.64e19 }).value, 1e-12)).toBe(true);
+      expectClose(y as number, evaluate(law("kaplan-2020-scaling/loss-cmin"), { C_min: x / 8.64e19 }).value, 1e-12);
     });
     expect(r.series[1]?.mode).toBe("frontier");
     expect(r.warnings).toEqual(
@@ -49,12 +49,12 @@ describe("compare", () => {
     expect(r.warnings).toContain("kaplan-2020-scaling/loss-n: N is Non-embedding parameters, not Parameters (total, including embeddings); drawn on the params axis as if equal");
     // D tied to N by the relation
     const [x, y] = r.series[1]?.points[2] as [number, number];
-    expect(close(y, evaluate(law("hoffmann-2022-chinchilla/loss-nd"), { N: x, D: 20 * x }).value, 1e-12)).toBe(true);
+    expectClose(y, evaluate(law("hoffmann-2022-chinchilla/loss-nd"), { N: x, D: 20 * x }).value, 1e-12);
   });
 
   it("converts the axis unit into each law's own unit", () => {
     const r = compare({ laws: [law("hoffmann-2022-chinchilla/loss-nd")], axis: { quantity: "params", unit: "B" }, from: 1, to: 100, points: 3, fixed: { D: { expr: "1.4", unit: "T" } } }, quantities);
-    expect(close(r.series[0]?.points[0]?.[1] as number, evaluate(law("hoffmann-2022-chinchilla/loss-nd"), { N: 1e9, D: 1.4e12 }).value, 1e-12)).toBe(true);
+    expectClose(r.series[0]?.points[0]?.[1] as number, evaluate(law("hoffmann-2022-chinchilla/loss-nd"), { N: 1e9, D: 1.4e12 }).value, 1e-12);
   });
 
   it("gives intervals where coefficients carry standard errors", () => {
@@ -79,14 +79,8 @@ describe("compare", () => {
     { name: "fix for no law", q: { laws: "kaplan-2020-scaling/loss-n", x: "params", "fix.Q": "1" }, field: "fix.Q", message: "no law in the comparison has an input Q" },
   ];
   it.each(errors)("$name -> 400 naming $field", ({ q, field, message }) => {
-    let err: LawdexError | undefined;
-    try {
-      compare(compareQuery(q, find, quantities), quantities);
-    } catch (e) {
-      err = e as LawdexError;
-    }
-    expect(err).toBeInstanceOf(LawdexError);
-    expect({ status: err?.status, field: err?.field, message: err?.message }).toEqual({ status: 400, field, message });
+    const err = thrown(() => compare(compareQuery(q, find, quantities), quantities));
+    expect({ status: err.status, field: err.field, message: err.message }).toEqual({ status: 400, field, message });
   });
 
   it("never returns NaN silently: non-finite values are null gaps with a warning (property)", () => {
@@ -167,12 +161,8 @@ describe("the compare view's defaults", () => {
     expect(tableAt("", [5e6, 2e10])).toEqual([1e7, 1e8, 1e9, 1e10]);
     expect(tableAt(" 1e20, 5.76e23,1e20 ", [1, 10])).toEqual([1e20, 5.76e23]);
     const err = (text: string) => {
-      try {
-        tableAt(text, [1, 10]);
-      } catch (e) {
-        return { field: (e as LawdexError).field, message: (e as LawdexError).message };
-      }
-      return null;
+      const e = thrown(() => tableAt(text, [1, 10]));
+      return { field: e.field, message: e.message };
     };
     expect(err("1e9,-3")).toEqual({ field: "at[1]", message: "at[1] must be greater than 0" });
     expect(err("1e9,x")).toEqual({ field: "at[1]", message: 'at[1] must be a number, got "x"' });

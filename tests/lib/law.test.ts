@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { LawdexError } from "@/lib/errors";
 import { type Law, evaluate, lawLatex, parseInputs, runCheck } from "@/lib/law";
-import { close } from "../helpers";
+import { expectClose, thrown } from "../helpers";
 
 const chinchilla: Law = {
   id: "test-2022-law/loss",
@@ -31,28 +30,23 @@ const chinchilla: Law = {
 };
 
 function fieldError(fn: () => unknown): { field: string | null; message: string; status: number } {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof LawdexError) return { field: e.field, message: e.message, status: e.status };
-    throw e;
-  }
-  throw new Error("expected an error");
+  const e = thrown(fn);
+  return { field: e.field, message: e.message, status: e.status };
 }
 
 describe("evaluate", () => {
   it("computes E + A/N^α + B/D^β with E as the coefficient", () => {
     const p = evaluate(chinchilla, { N: 7e10, D: 1.4e12 });
-    expect(close(p.value, 1.69 + 406.4 / 7e10 ** 0.34 + 410.7 / 1.4e12 ** 0.28)).toBe(true);
+    expectClose(p.value, 1.69 + 406.4 / 7e10 ** 0.34 + 410.7 / 1.4e12 ** 0.28);
   });
 
   it("reports how many decades each input lies outside its fitted range", () => {
     const p = evaluate(chinchilla, { N: 1.6e11, D: "5e8" });
     expect(p.extrapolated).toBe(true);
     expect(p.inputs[0]).toMatchObject({ symbol: "N", outside: "above" });
-    expect(close(p.inputs[0]?.decades_outside ?? 0, 1)).toBe(true);
+    expectClose(p.inputs[0]?.decades_outside ?? 0, 1);
     expect(p.inputs[1]).toMatchObject({ symbol: "D", outside: "below" });
-    expect(close(p.inputs[1]?.decades_outside ?? 0, 1)).toBe(true);
+    expectClose(p.inputs[1]?.decades_outside ?? 0, 1);
     expect(p.warnings).toEqual([
       "N = 1.600e+11 param is 1.0 decade(s) above the fitted range [7.00e+7, 1.60e+10]: extrapolation",
       "D = 5.000e+8 token is 1.0 decade(s) below the fitted range [5.00e+9, 5.00e+11]: extrapolation",

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluate } from "@/lib/law";
 import { optimize } from "@/lib/optimize";
-import { close } from "../helpers";
+import { expectClose } from "../helpers";
 import { law, quantities } from "../registry";
 
 const coef = (id: string, s: string) => law(id).coefficients.find((c) => c.symbol === s)?.value as number;
@@ -23,9 +23,9 @@ describe("optimize", () => {
         const C = 10 ** logC;
         const a = optimize(law(id), C, quantities, k);
         const cf = closedForm(id, C, k);
-        expect(close(a.N, cf.N, 1e-6)).toBe(true);
-        expect(close(a.D, cf.D, 1e-6)).toBe(true);
-        expect(close(k * a.N * a.D, C, 1e-12)).toBe(true);
+        expectClose(a.N, cf.N, 1e-6);
+        expectClose(a.D, cf.D, 1e-6);
+        expectClose(k * a.N * a.D, C, 1e-12);
       }),
       { numRuns: 300 },
     );
@@ -41,7 +41,7 @@ describe("optimize", () => {
   it("agrees with the paper's own frontier law", () => {
     const a = optimize(law("hoffmann-2022-chinchilla/loss-nd~unrounded"), 1e22, quantities);
     const direct = evaluate(law("hoffmann-2022-chinchilla/n-opt~unrounded"), { C: 1e22 }).value;
-    expect(close(a.N, direct, 1e-6)).toBe(true);
+    expectClose(a.N, direct, 1e-6);
   });
 
   it("refuses a law without parameters and tokens, naming the field", () => {

@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { LawdexError } from "@/lib/errors";
-import { close } from "../helpers";
+import { expectClose, thrown } from "../helpers";
 import { quantities } from "../registry";
 
 describe("units", () => {
@@ -9,18 +8,12 @@ describe("units", () => {
     expect(quantities.convert(3.1e8, "compute", "PF-day", "FLOP")).toBe(3.1e8 * 8.64e19);
   });
   it("converts bits to nats per token with 1 bit = ln 2 nat", () => {
-    expect(close(quantities.convert(1, "loss", "bit/token", "nat/token"), Math.LN2)).toBe(true);
+    expectClose(quantities.convert(1, "loss", "bit/token", "nat/token"), Math.LN2);
   });
   it("names the field for an unknown unit or quantity", () => {
-    const err = (() => {
-      try {
-        quantities.convert(1, "compute", "GPU-hour", "FLOP", "C.unit");
-      } catch (e) {
-        return e as LawdexError;
-      }
-    })();
-    expect(err?.field).toBe("C.unit");
-    expect(err?.message).toBe("unknown unit GPU-hour for compute; known: FLOP, PF-day, GFLOP, TFLOP, PFLOP, EFLOP, ZFLOP");
+    const err = thrown(() => quantities.convert(1, "compute", "GPU-hour", "FLOP", "C.unit"));
+    expect(err.field).toBe("C.unit");
+    expect(err.message).toBe("unknown unit GPU-hour for compute; known: FLOP, PF-day, GFLOP, TFLOP, PFLOP, EFLOP, ZFLOP");
   });
   it("relates total and non-embedding parameters but not parameters and tokens", () => {
     expect(quantities.relation("params", "params")).toBe("same");
@@ -33,7 +26,7 @@ describe("units", () => {
     fc.assert(
       fc.property(fc.constantFrom(...pairs), fc.double({ min: 1e-30, max: 1e30, noNaN: true }), ([q, a, b], v) => {
         const back = quantities.convert(quantities.convert(v, q, a, b), q, b, a);
-        expect(close(back, v, 1e-12)).toBe(true);
+        expectClose(back, v, 1e-12);
       }),
       { numRuns: 2000 },
     );

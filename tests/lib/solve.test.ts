@@ -1,9 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { LawdexError } from "@/lib/errors";
 import { evaluate } from "@/lib/law";
 import { solve } from "@/lib/solve";
-import { close } from "../helpers";
+import { expectClose, thrown } from "../helpers";
 import { law } from "../registry";
 
 const cases = [
@@ -25,25 +24,19 @@ describe("solve", () => {
         const fixed: Record<string, number> = c.other ? { [c.other]: 10 ** logOther } : {};
         const target = evaluate(l, { [c.for]: x, ...fixed }).value;
         const s = solve(l, target, c.for, fixed);
-        expect(close(s.value, x, 1e-9)).toBe(true);
-        expect(close(s.achieved, target, 1e-12)).toBe(true);
+        expectClose(s.value, x, 1e-9);
+        expectClose(s.achieved, target, 1e-12);
       }),
       { numRuns: 500 },
     );
   });
 
   it('answers "unreachable" for a loss below the irreducible term E', () => {
-    let err: LawdexError | undefined;
-    try {
-      solve(law("hoffmann-2022-chinchilla/loss-nd"), 1.5, "N", { D: 1e12 });
-    } catch (e) {
-      err = e as LawdexError;
-    }
-    expect(err).toBeInstanceOf(LawdexError);
-    expect(err?.status).toBe(422);
-    expect(err?.code).toBe("unreachable");
-    expect(err?.field).toBe("target");
-    expect(err?.message).toMatch(/^unreachable: L = 1\.5 is below the lowest value the law takes \(1\.869\d*\) for N from /);
+    const err = thrown(() => solve(law("hoffmann-2022-chinchilla/loss-nd"), 1.5, "N", { D: 1e12 }));
+    expect(err.status).toBe(422);
+    expect(err.code).toBe("unreachable");
+    expect(err.field).toBe("target");
+    expect(err.message).toMatch(/^unreachable: L = 1\.5 is below the lowest value the law takes \(1\.869\d*\) for N from /);
   });
 
   it("names a missing fixed input", () => {

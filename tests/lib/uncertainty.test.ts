@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { type Law, evaluate, executable } from "@/lib/law";
 import { deltaInterval, valueIntervals } from "@/lib/uncertainty";
-import { close } from "../helpers";
+import { expectClose } from "../helpers";
 
 const base: Law = {
   id: "test-2024-x/l",
@@ -31,8 +31,8 @@ describe("deltaInterval", () => {
     const N = 1e4;
     const iv = deltaInterval(base, (l) => evaluate(l, { N }).value);
     const sigma = Math.sqrt(0.1 ** 2 + (10 / N ** 0.5) ** 2);
-    expect(close(iv?.sigma ?? 0, sigma, 1e-6)).toBe(true);
-    expect(close(iv?.lo ?? 0, 2 + 100 / 100 - 1.96 * sigma, 1e-6)).toBe(true);
+    expectClose(iv?.sigma ?? 0, sigma, 1e-6);
+    expectClose(iv?.lo ?? 0, 2 + 100 / 100 - 1.96 * sigma, 1e-6);
     expect(iv?.method).toMatch(/independent/);
   });
   it("is null when no coefficient has a standard error", () => {

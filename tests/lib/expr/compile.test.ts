@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { compile, prepare, toSource } from "@/lib/expr";
-import { close } from "../../helpers";
+import { expectClose } from "../../helpers";
 
 const inputs = ["x", "N", "D"];
 const constants = new Map([
@@ -37,7 +37,7 @@ describe("compile: values", () => {
     { name: "chinchilla form", input: "E + 406.4 / N^alpha + 410.7 / D^0.28", expected: 1.69 + 406.4 / 7e10 ** 0.34 + 410.7 / 1.4e12 ** 0.28 },
   ];
   it.each(cases)("$name", ({ input, expected }) => {
-    expect(close(run(input), expected)).toBe(true);
+    expectClose(run(input), expected);
   });
 });
 

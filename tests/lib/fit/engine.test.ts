@@ -4,7 +4,7 @@ import { type FitProblem, checkIdentifiable, compileProblem, gridStarts, percent
 import { minimize } from "@/lib/fit/lbfgs";
 import { fit, inlineRunner } from "@/lib/fit/run";
 import { stream } from "@/lib/fit/rng";
-import { LawdexError } from "@/lib/errors";
+import { thrown } from "@/tests/helpers";
 
 const CHINCHILLA = "E + A / N^alpha + B / D^beta";
 
@@ -34,15 +34,6 @@ function problem(d: { N: Float64Array; D: Float64Array; L: Float64Array }, over:
   };
 }
 
-function thrown(fn: () => unknown): LawdexError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof LawdexError) return e;
-    throw e;
-  }
-  throw new Error("expected a LawdexError, but nothing was thrown");
-}
 
 describe("L-BFGS", () => {
   it("minimises Rosenbrock's function to its minimum (1, 1)", () => {
