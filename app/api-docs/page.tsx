@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { openapi } from "@/app/api/v1/_lib/openapi";
+import { openapi } from "@/app/_lib/openapi";
 import { Crumbs } from "@/app/_components/Crumbs";
 
 export const metadata: Metadata = { title: "API", description: "The JSON API: every route with curl and Python examples." };

@@ -6,8 +6,8 @@
  * GET /compare/picker, which runs the same search on the server.
  */
 import { useEffect, useRef, useState } from "react";
-import type { PickerHit } from "./_catalog";
-import { toSearch } from "./_search";
+import type { PickerHit } from "@/app/_lib/compare-catalog";
+import { toSearch } from "@/app/_lib/compare-search";
 
 export interface PickerAnswer {
   hits: PickerHit[];

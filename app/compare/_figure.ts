@@ -8,8 +8,8 @@
 import { COLORS } from "@/app/_components/chart/ChartSvg";
 import { MAX_BAND_HALF_WIDTH, MAX_BAND_SHARE } from "@/lib/compare";
 import { formatNumber } from "@/lib/format";
-import { catalog } from "./_catalog";
-import type { CompareState, CompareTable } from "./_state";
+import { catalog } from "@/app/_lib/compare-catalog";
+import type { CompareState, CompareTable } from "@/app/_lib/compare-state";
 import { plainTitle } from "@/lib/title";
 
 const WIDTH = 760;

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getLaw } from "@/db/queries";
-import { findLaw, getQuantities } from "@/app/api/v1/_lib/lookup";
+import { findLaw, getQuantities } from "@/app/_lib/lookup";
 import { StaticChart } from "@/app/_components/StaticChart";
 import { COLORS } from "@/app/_components/chart/ChartSvg";
 import { Num } from "@/app/_components/Num";
@@ -15,11 +15,11 @@ import { formatNumber } from "@/lib/format";
 import { type Allocation, canAllocate, optimize } from "@/lib/optimize";
 import type { Law } from "@/lib/law";
 import type { Quantities } from "@/lib/quantities";
-import { catalog, citationOf, pickerHits } from "./_catalog";
+import { catalog, citationOf, pickerHits } from "@/app/_lib/compare-catalog";
 import { plainTitle } from "@/lib/title";
 import { figureText } from "./_figure";
 import { LawPicker, type PickerAnswer } from "./LawPicker";
-import { type CompareState, type CompareTable, compareState, toSearch } from "./_state";
+import { type CompareState, type CompareTable, compareState, toSearch } from "@/app/_lib/compare-state";
 import { Crumbs } from "@/app/_components/Crumbs";
 
 export const metadata: Metadata = {

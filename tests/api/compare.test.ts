@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { GET as compareGET } from "@/app/api/v1/compare/route";
 import { GET as svgGET } from "@/app/compare/chart.svg/route";
 import { GET as pickerGET } from "@/app/compare/picker/route";
-import { findLaw, getQuantities } from "@/app/api/v1/_lib/lookup";
+import { findLaw, getQuantities } from "@/app/_lib/lookup";
 import { wrap } from "@/app/compare/_figure";
 import { compare, compareQuery } from "@/lib/compare";
 

@@ -1,5 +1,5 @@
-import { handle, queryRecord } from "@/app/api/v1/_lib/respond";
-import { compareState, toSearch } from "../_state";
+import { handle, queryRecord } from "@/app/_lib/respond";
+import { compareState, toSearch } from "@/app/_lib/compare-state";
 import { figureText, standaloneFigure } from "../_figure";
 
 const HOST = /^(?:[A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { findLaw, getQuantities } from "@/app/api/v1/_lib/lookup";
-import { handle, ok, queryRecord } from "@/app/api/v1/_lib/respond";
+import { findLaw, getQuantities } from "@/app/_lib/lookup";
+import { handle, ok, queryRecord } from "@/app/_lib/respond";
 import { requestIssue } from "@/lib/errors";
 import { MAX_COMPARE_LAWS } from "@/lib/compare";
 import { MAX_PICKER_QUERY } from "@/lib/picker";
-import { pickerHits } from "../_catalog";
+import { pickerHits } from "@/app/_lib/compare-catalog";
 
 const querySchema = z.strictObject({
   q: z.string().max(MAX_PICKER_QUERY, `at most ${MAX_PICKER_QUERY} characters`).default(""),

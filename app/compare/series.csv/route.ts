@@ -1,6 +1,6 @@
-import { handle, queryRecord } from "@/app/api/v1/_lib/respond";
+import { handle, queryRecord } from "@/app/_lib/respond";
 import { comparisonCsv } from "@/lib/compare";
-import { compareState } from "../_state";
+import { compareState } from "@/app/_lib/compare-state";
 
 /** The compare view's series as CSV. */
 export function GET(req: Request) {

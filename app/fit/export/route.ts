@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { getLaw } from "@/db/queries";
 import { invalid, notFound } from "@/lib/errors";
 import { type ExportContext, lawEntryMdx, predictionsCsv } from "@/lib/fit/export";
-import { handle, queryRecord } from "@/app/api/v1/_lib/respond";
+import { handle, queryRecord } from "@/app/_lib/respond";
 import { getFit } from "../_store";
 
 export const dynamic = "force-dynamic";

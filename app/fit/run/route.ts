@@ -8,8 +8,8 @@ import { getLaw } from "@/db/queries";
 import { LawdexError } from "@/lib/errors";
 import { FORM_FIELDS, type FitForm, requestFromForm } from "@/lib/fit/form";
 import { LIMITS, parseFitRequest } from "@/lib/fit/request";
-import { runFit } from "@/app/api/v1/_lib/fit";
-import { handle, readText } from "@/app/api/v1/_lib/respond";
+import { runFit } from "@/app/_lib/fit";
+import { handle, readText } from "@/app/_lib/respond";
 import { keepFit } from "../_store";
 import { unitTable } from "../_catalogue";
 

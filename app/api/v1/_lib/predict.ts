@@ -3,8 +3,8 @@ import { applyUnits } from "@/lib/inputs";
 import type { StoredLaw } from "@/db/queries";
 import { evaluate, parseInputs } from "@/lib/law";
 import { valueIntervals } from "@/lib/uncertainty";
-import { ok } from "./respond";
-import { getQuantities } from "./lookup";
+import { ok } from "@/app/_lib/respond";
+import { getQuantities } from "@/app/_lib/lookup";
 import { predictionJson } from "./present";
 
 export function predictResponse(found: StoredLaw, query: Record<string, string>): Response {

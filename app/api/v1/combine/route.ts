@@ -1,8 +1,8 @@
 import { combine } from "@/lib/combine";
 import { invalid } from "@/lib/errors";
 import type { Law } from "@/lib/law";
-import { handle, ok, readJson } from "../_lib/respond";
-import { findLaw, getQuantities } from "../_lib/lookup";
+import { handle, ok, readJson } from "@/app/_lib/respond";
+import { findLaw, getQuantities } from "@/app/_lib/lookup";
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 

@@ -1,5 +1,5 @@
-import { compareState } from "@/app/compare/_state";
-import { handle, ok, queryRecord } from "../_lib/respond";
+import { compareState } from "@/app/_lib/compare-state";
+import { handle, ok, queryRecord } from "@/app/_lib/respond";
 
 /**
  * GET /api/v1/compare?laws=<id>,<id>&x=<quantity>&x.unit=&from=&to=&points=&fix.<symbol>=&y=&k=&at=

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { listDatasets } from "@/db/queries";
-import { handle, ok, queryRecord } from "../_lib/respond";
+import { handle, ok, queryRecord } from "@/app/_lib/respond";
 
 /** GET /api/v1/datasets: every released dataset, its declaration and whether this deployment has the file. */
 export function GET(req: Request) {

@@ -2,8 +2,8 @@ import { csvData } from "@/lib/fit/csv-data";
 import { LIMITS, parseFitRequest } from "@/lib/fit/request";
 import { invalid } from "@/lib/errors";
 import { toFiniteNumber } from "@/lib/numeric";
-import { handle, ok, queryRecord, readJson, readText } from "../_lib/respond";
-import { runFit } from "../_lib/fit";
+import { handle, ok, queryRecord, readJson, readText } from "@/app/_lib/respond";
+import { runFit } from "@/app/_lib/fit";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { getDomain, listLaws, listPapers, searchLaws } from "@/db/queries";
 import { notFound, requestIssue } from "@/lib/errors";
-import { handle, ok, queryRecord } from "../_lib/respond";
+import { handle, ok, queryRecord } from "@/app/_lib/respond";
 import { lawSummaryJson } from "../_lib/present";
 
 const querySchema = z.strictObject({

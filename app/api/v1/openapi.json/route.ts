@@ -1,4 +1,4 @@
-import { openapi } from "../_lib/openapi";
+import { openapi } from "@/app/_lib/openapi";
 
 export const dynamic = "force-static";
 

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { getDomain, listPapers } from "@/db/queries";
 import { notFound } from "@/lib/errors";
-import { handle, ok, queryRecord } from "../_lib/respond";
+import { handle, ok, queryRecord } from "@/app/_lib/respond";
 
 /** GET /api/v1/papers[?domain=] */
 export function GET(req: Request) {

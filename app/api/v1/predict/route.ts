@@ -2,8 +2,8 @@ import { executable, type Law, parseInputs } from "@/lib/law";
 import { invalid, tooLarge } from "@/lib/errors";
 import { toInputNumber } from "@/lib/numeric";
 import { type Interval, valueIntervals } from "@/lib/uncertainty";
-import { handle, ok, queryRecord, readJson } from "../_lib/respond";
-import { findLaw } from "../_lib/lookup";
+import { handle, ok, queryRecord, readJson } from "@/app/_lib/respond";
+import { findLaw } from "@/app/_lib/lookup";
 import { predictResponse } from "../_lib/predict";
 
 export const MAX_POINTS = 10_000;

@@ -1,7 +1,7 @@
 import { invalid } from "@/lib/errors";
 import { annealingAreas, lossCurve, parseScheduleRequest, scheduleLength, takesAreas } from "@/lib/schedule";
-import { handle, ok, queryRecord, readJson } from "../_lib/respond";
-import { findLaw } from "../_lib/lookup";
+import { handle, ok, queryRecord, readJson } from "@/app/_lib/respond";
+import { findLaw } from "@/app/_lib/lookup";
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 

@@ -1,5 +1,5 @@
-import { findPaper } from "@/app/api/v1/_lib/lookup";
-import { handle } from "@/app/api/v1/_lib/respond";
+import { findPaper } from "@/app/_lib/lookup";
+import { handle } from "@/app/_lib/respond";
 import { bibtex } from "@/lib/bibtex";
 
 type Ctx = { params: Promise<{ slug: string }> };

@@ -2,7 +2,7 @@ import { getDb } from "@/db/client";
 import { listDatasets } from "@/db/queries";
 import { dataDir, readDataset, selectRows } from "@/lib/datasets";
 import { LawdexError, invalid, notFound } from "@/lib/errors";
-import { handle, ok, queryRecord } from "../../_lib/respond";
+import { handle, ok, queryRecord } from "@/app/_lib/respond";
 
 type Ctx = { params: Promise<{ id: string }> };
 

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { listLaws } from "@/db/queries";
 import { coefficientsCsv } from "@/lib/exports";
-import { handle, queryRecord } from "../../_lib/respond";
+import { handle, queryRecord } from "@/app/_lib/respond";
 
 /** GET /api/v1/export/coefficients.csv: one row per coefficient (law, variant, symbol, value, standard error, source). */
 export function GET(req: Request) {

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { listLaws } from "@/db/queries";
 import { lawsCsv } from "@/lib/exports";
-import { handle, queryRecord } from "../../_lib/respond";
+import { handle, queryRecord } from "@/app/_lib/respond";
 
 /** GET /api/v1/export/laws.csv: one row per law with its expression, coefficients and provenance. */
 export function GET(req: Request) {

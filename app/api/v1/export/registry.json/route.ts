@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { getMeta, linksTo, listDomains, listExclusions, listLaws, listPapers, listQuantities, listStatements } from "@/db/queries";
-import { handle, ok, queryRecord } from "../../_lib/respond";
+import { handle, ok, queryRecord } from "@/app/_lib/respond";
 import { lawDetailJson } from "../../_lib/present";
 
 export const REGISTRY_FORMAT_VERSION = 1;

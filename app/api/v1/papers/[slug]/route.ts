@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { listLaws } from "@/db/queries";
-import { handle, ok, queryRecord } from "../../_lib/respond";
-import { findPaper } from "../../_lib/lookup";
+import { handle, ok, queryRecord } from "@/app/_lib/respond";
+import { findPaper } from "@/app/_lib/lookup";
 import { lawSummaryJson } from "../../_lib/present";
 
 type Ctx = { params: Promise<{ slug: string }> };

@@ -1,5 +1,5 @@
-import { findLaw } from "@/app/api/v1/_lib/lookup";
-import { handle, queryRecord } from "@/app/api/v1/_lib/respond";
+import { findLaw } from "@/app/_lib/lookup";
+import { handle, queryRecord } from "@/app/_lib/respond";
 import { requireQuantitative } from "@/lib/law";
 import { seriesCsv } from "@/lib/series";
 import { chartAt } from "../chart";

@@ -1,6 +1,6 @@
 import { chartSvgDocument } from "@/app/_lib/svg";
-import { findLaw } from "@/app/api/v1/_lib/lookup";
-import { handle, queryRecord } from "@/app/api/v1/_lib/respond";
+import { findLaw } from "@/app/_lib/lookup";
+import { handle, queryRecord } from "@/app/_lib/respond";
 import { requireQuantitative } from "@/lib/law";
 import { chartAt } from "../chart";
 

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { linksTo } from "@/db/queries";
-import { handle, ok, queryRecord } from "../../../_lib/respond";
-import { findLaw, paperOf } from "../../../_lib/lookup";
+import { handle, ok, queryRecord } from "@/app/_lib/respond";
+import { findLaw, paperOf } from "@/app/_lib/lookup";
 import { lawDetailJson } from "../../../_lib/present";
 
 type Ctx = { params: Promise<{ paper: string; law: string }> };

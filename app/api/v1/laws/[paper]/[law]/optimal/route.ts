@@ -3,8 +3,8 @@ import { toPositiveNumber } from "@/lib/law";
 import { DEFAULT_FLOPS_PER_PARAM_TOKEN, frontier, optimize, plan } from "@/lib/optimize";
 import { logGrid } from "@/lib/series";
 import { deltaInterval } from "@/lib/uncertainty";
-import { handle, ok, queryRecord } from "../../../../_lib/respond";
-import { findLaw, getQuantities } from "../../../../_lib/lookup";
+import { handle, ok, queryRecord } from "@/app/_lib/respond";
+import { findLaw, getQuantities } from "@/app/_lib/lookup";
 
 type Ctx = { params: Promise<{ paper: string; law: string }> };
 const MAX_FRONTIER_POINTS = 200;

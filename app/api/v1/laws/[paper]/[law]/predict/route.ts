@@ -1,5 +1,5 @@
-import { handle, queryRecord } from "../../../../_lib/respond";
-import { findLaw } from "../../../../_lib/lookup";
+import { handle, queryRecord } from "@/app/_lib/respond";
+import { findLaw } from "@/app/_lib/lookup";
 import { predictResponse } from "../../../../_lib/predict";
 
 type Ctx = { params: Promise<{ paper: string; law: string }> };

@@ -3,8 +3,8 @@ import { applyUnits } from "@/lib/inputs";
 import { toFiniteNumber, toPositiveNumber } from "@/lib/numeric";
 import { solve } from "@/lib/solve";
 import { deltaInterval } from "@/lib/uncertainty";
-import { handle, ok, queryRecord } from "../../../../_lib/respond";
-import { findLaw, getQuantities } from "../../../../_lib/lookup";
+import { handle, ok, queryRecord } from "@/app/_lib/respond";
+import { findLaw, getQuantities } from "@/app/_lib/lookup";
 
 type Ctx = { params: Promise<{ paper: string; law: string }> };
 

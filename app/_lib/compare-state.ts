@@ -1,6 +1,6 @@
 /** The compare view's state from a URL, shared by the page, its .svg/.csv exports and GET /api/v1/compare. */
-import { findLaw, getQuantities } from "@/app/api/v1/_lib/lookup";
-import { fitPool } from "@/app/api/v1/_lib/fit";
+import { findLaw, getQuantities } from "@/app/_lib/lookup";
+import { fitPool } from "@/app/_lib/fit";
 import { chartMarkup } from "@/app/_lib/svg";
 import {
   type CompareRequest,
@@ -15,7 +15,7 @@ import {
 } from "@/lib/compare";
 import type { Quantities } from "@/lib/quantities";
 import { thinned } from "@/lib/series";
-import { citationOf } from "./_catalog";
+import { citationOf } from "./compare-catalog";
 
 export interface CompareState {
   request: CompareRequest;
@@ -175,4 +175,4 @@ export function compareCacheSize(): { bytes: number; entries: number } {
   return { bytes: current?.bytes ?? 0, entries: current?.entries.size ?? 0 };
 }
 
-export { toSearch } from "./_search";
+export { toSearch } from "./compare-search";

@@ -5,7 +5,7 @@
  */
 import { type Db, getDb } from "@/db/client";
 import { type PaperSummary, listLaws, listPapers } from "@/db/queries";
-import { findLaw, getQuantities } from "@/app/api/v1/_lib/lookup";
+import { findLaw, getQuantities } from "@/app/_lib/lookup";
 import { paperLabel } from "@/lib/citation";
 import { joinProblem } from "@/lib/compare";
 import type { Law } from "@/lib/law";
