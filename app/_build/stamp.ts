@@ -11,8 +11,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
-/** Folders whose files the build reads, relative to the project. */
-const INPUT_DIRS = ["app", "lib", "db", "content"];
+/** Folders of code the build reads, relative to the project (content is LAWDEX_CONTENT or content/). */
+const INPUT_DIRS = ["app", "lib", "db"];
 /** Single files the build reads. */
 const INPUT_FILES = ["package.json", "package-lock.json", "next.config.ts", "tsconfig.json", "proxy.ts"];
 /** Environment variables that change what the build produces. */
@@ -47,6 +47,7 @@ export function fingerprint(root: string, env: Readonly<Record<string, string | 
   for (const name of INPUT_ENV) h.update(`env ${name}=${env[name] ?? ""}\n`);
   const files: string[] = [];
   for (const d of INPUT_DIRS) walk(path.join(root, d), files);
+  walk(path.resolve(root, env.LAWDEX_CONTENT ?? "content"), files);
   for (const f of INPUT_FILES) if (fs.existsSync(path.join(root, f))) files.push(path.join(root, f));
   for (const f of files.sort()) {
     h.update(`file ${path.relative(root, f)}\n`);

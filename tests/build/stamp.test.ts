@@ -53,6 +53,16 @@ describe("the build stamp", () => {
     expect(staleReason(root, env())).toMatch(/changed/);
   });
 
+  it("follows LAWDEX_CONTENT: an edit in the folder the build reads counts, one in ./content does not", () => {
+    write("elsewhere/papers/a.mdx", "---\ntitle: A\n---\n");
+    const other = env({ LAWDEX_CONTENT: path.join(root, "elsewhere") });
+    writeStamp(root, other);
+    write("content/papers/a.mdx", "---\ntitle: A, edited here\n---\n");
+    expect(staleReason(root, other)).toBeNull();
+    write("elsewhere/papers/a.mdx", "---\ntitle: A, edited there\n---\n");
+    expect(staleReason(root, other)).toMatch(/changed/);
+  });
+
   it("is stale when an output of the build is missing, naming it", () => {
     writeStamp(root, env());
     fs.rmSync(path.join(root, "public/_prerendered"), { recursive: true });
