@@ -44,3 +44,20 @@ export function getDb(): Db {
   previous?.db.$client.close();
   return current.db;
 }
+
+/**
+ * A value read once per open database: the file is read-only and replaced
+ * only by opening a new one (a new Db), so whatever is derived from it can be
+ * kept until then, and is dropped with it.
+ */
+export function perDatabase<T>(read: (db: Db) => T): (db: Db) => T {
+  const memo = new WeakMap<Db, { value: T }>();
+  return (db) => {
+    let hit = memo.get(db);
+    if (!hit) {
+      hit = { value: read(db) };
+      memo.set(db, hit);
+    }
+    return hit.value;
+  };
+}

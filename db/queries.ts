@@ -5,7 +5,7 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { Law } from "../lib/law";
 import type { Quantity } from "../lib/content/schema";
-import type { Db } from "./client";
+import { type Db, perDatabase } from "./client";
 import * as s from "./schema";
 
 export type PaperRow = typeof s.papers.$inferSelect;
@@ -223,14 +223,11 @@ export function getLaw(db: Db, id: string): StoredLaw | null {
   return law;
 }
 
-const allLawsCache = new WeakMap<Db, StoredLaw[]>();
+// the whole list is asked for on every compare view; the file is read-only
+const allLaws = perDatabase((db) => assemble(db, db.select().from(s.laws).orderBy(asc(s.laws.paper), asc(s.laws.position)).all()));
 
 export function listLaws(db: Db, opts: { domain?: string; paper?: string } = {}): StoredLaw[] {
-  if (!opts.domain && !opts.paper) {
-    // the whole list is asked for on every compare view; the file is read-only
-    const hit = allLawsCache.get(db);
-    if (hit) return hit;
-  }
+  if (!opts.domain && !opts.paper) return allLaws(db);
   const paperFilter = opts.domain
     ? inArray(s.laws.paper, db.select({ p: s.paperDomains.paper }).from(s.paperDomains).where(inArray(s.paperDomains.domain, [...subtree(db, opts.domain)])))
     : undefined;
@@ -240,9 +237,7 @@ export function listLaws(db: Db, opts: { domain?: string; paper?: string } = {})
     .where(and(paperFilter, opts.paper ? eq(s.laws.paper, opts.paper) : undefined))
     .orderBy(asc(s.laws.paper), asc(s.laws.position))
     .all();
-  const laws = assemble(db, rows);
-  if (!opts.domain && !opts.paper) allLawsCache.set(db, laws);
-  return laws;
+  return assemble(db, rows);
 }
 
 /** Links pointing at a law from other laws (the reverse of law.links). */
@@ -260,29 +255,15 @@ export function getMeta(db: Db, key: string): string | null {
   return db.select().from(s.meta).where(eq(s.meta.key, key)).get()?.value ?? null;
 }
 
-const namedLaws = new WeakMap<Db, { id: string; name: string }[]>();
-
 /** Every law's id and name (for "did you mean"), read once per open database. */
-export function lawNames(db: Db): { id: string; name: string }[] {
-  let hit = namedLaws.get(db);
-  if (!hit) {
-    hit = db.select({ id: s.laws.id, name: s.laws.name }).from(s.laws).orderBy(asc(s.laws.id)).all();
-    namedLaws.set(db, hit);
-  }
-  return hit;
-}
-
-const namedPapers = new WeakMap<Db, { id: string; name: string }[]>();
+export const lawNames = perDatabase((db): { id: string; name: string }[] =>
+  db.select({ id: s.laws.id, name: s.laws.name }).from(s.laws).orderBy(asc(s.laws.id)).all(),
+);
 
 /** Every paper's slug (as id) and title, read once per open database. */
-export function paperNames(db: Db): { id: string; name: string }[] {
-  let hit = namedPapers.get(db);
-  if (!hit) {
-    hit = db.select({ id: s.papers.slug, name: s.papers.title }).from(s.papers).orderBy(asc(s.papers.slug)).all();
-    namedPapers.set(db, hit);
-  }
-  return hit;
-}
+export const paperNames = perDatabase((db): { id: string; name: string }[] =>
+  db.select({ id: s.papers.slug, name: s.papers.title }).from(s.papers).orderBy(asc(s.papers.slug)).all(),
+);
 
 export function allLawIds(db: Db): { paper: string; law: string }[] {
   return db

@@ -8,11 +8,12 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { buildDatabase, DEFAULT_DB_PATH } from "../../db/build";
+import { buildDatabase } from "../../db/build";
+import { dbPath } from "../../db/client";
 import { ContentError } from "../../lib/content/load";
 
 const contentDir = process.env.LAWDEX_CONTENT ?? path.join(process.cwd(), "content");
-const outFile = process.env.LAWDEX_DB ?? DEFAULT_DB_PATH;
+const outFile = dbPath();
 
 let running = false;
 let again = false;

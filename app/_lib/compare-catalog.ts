@@ -3,7 +3,7 @@
  * each paper is cited, and the entries the law picker searches. Built once
  * per open database (the file is read-only and replaced by opening another).
  */
-import { type Db, getDb } from "@/db/client";
+import { getDb, perDatabase } from "@/db/client";
 import { type PaperSummary, listLaws, listPapers } from "@/db/queries";
 import { findLaw, getQuantities } from "@/app/_lib/lookup";
 import { paperLabel } from "@/lib/citation";
@@ -18,22 +18,19 @@ export interface Catalog {
   entries: PickerEntry[];
 }
 
-const catalogs = new WeakMap<Db, Catalog>();
+const catalogOf = perDatabase((db): Catalog => {
+  const quantities = getQuantities();
+  const papers = new Map(listPapers(db).map((p) => [p.slug, { ...p, label: paperLabel(p) }]));
+  const entries = listLaws(db).flatMap((law) => {
+    const paper = papers.get(law.paper);
+    return paper && !law.free ? [pickerEntry(law, paper, quantities)] : [];
+  });
+  return { papers, entries };
+});
 
+/** The laws the compare view can draw, with their papers' citations, built once per open database. */
 export function catalog(): Catalog {
-  const db = getDb();
-  let c = catalogs.get(db);
-  if (!c) {
-    const quantities = getQuantities();
-    const papers = new Map(listPapers(db).map((p) => [p.slug, { ...p, label: paperLabel(p) }]));
-    const entries = listLaws(db).flatMap((law) => {
-      const paper = papers.get(law.paper);
-      return paper && !law.free ? [pickerEntry(law, paper, quantities)] : [];
-    });
-    c = { papers, entries };
-    catalogs.set(db, c);
-  }
-  return c;
+  return catalogOf(getDb());
 }
 
 /** How a paper is cited in legends ("Hoffmann et al. 2022"); its slug if it is unknown. */

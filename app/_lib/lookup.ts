@@ -1,5 +1,4 @@
-import { getDb } from "@/db/client";
-import type { Db } from "@/db/client";
+import { getDb, perDatabase } from "@/db/client";
 import { type StoredLaw, getLaw, getPaper, lawNames, listQuantities, paperNames } from "@/db/queries";
 import { Quantities } from "@/lib/quantities";
 import { invalid, notFound } from "@/lib/errors";
@@ -38,15 +37,9 @@ export function paperOf(law: StoredLaw) {
   return paper;
 }
 
-const quantitiesByDb = new WeakMap<Db, Quantities>();
+const quantitiesOf = perDatabase((db) => new Quantities(listQuantities(db)));
 
 /** The quantities of the database in use (re-read when a rebuilt file is opened). */
 export function getQuantities(): Quantities {
-  const db = getDb();
-  let q = quantitiesByDb.get(db);
-  if (!q) {
-    q = new Quantities(listQuantities(db));
-    quantitiesByDb.set(db, q);
-  }
-  return q;
+  return quantitiesOf(getDb());
 }
