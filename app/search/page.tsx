@@ -3,7 +3,8 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { MARK_END, MARK_START, searchRegistry } from "@/db/queries";
 import { lawHref } from "@/app/_lib/data";
-import { TitleText } from "@/app/_components/TitleText";
+import { Tex } from "@/app/_components/Tex";
+import { titleSegments } from "@/lib/title";
 import { Crumbs } from "@/app/_components/Crumbs";
 
 export const metadata: Metadata = { title: "Search", description: "Search papers, laws and their symbols." };
@@ -25,6 +26,21 @@ function Highlighted({ text }: { text: string }) {
           </span>
         );
       })}
+    </>
+  );
+}
+
+/**
+ * A title with its matches marked and its inline math rendered: the marks
+ * apply to the text between the math; inside math they are dropped (KaTeX
+ * has nothing to mark a part of a formula with).
+ */
+function HighlightedTitle({ text }: { text: string }) {
+  return (
+    <>
+      {titleSegments(text).map((seg, i) =>
+        seg.kind === "math" ? <Tex key={i} latex={seg.value.split(MARK_START).join("").split(MARK_END).join("")} /> : <Highlighted key={i} text={seg.value} />,
+      )}
     </>
   );
 }
@@ -63,7 +79,7 @@ export default async function SearchPage({ searchParams }: Props) {
           <li key={`${h.kind}:${h.ref}`}>
             <span className="badge info">{h.kind}</span>{" "}
             <Link href={href(h.kind, h.ref)}>
-              {h.title.includes("$") ? <TitleText text={h.title.split(MARK_START).join("").split(MARK_END).join("")} /> : <Highlighted text={h.title} />}
+              <HighlightedTitle text={h.title} />
             </Link>
             <div className="small muted">
               <Highlighted text={h.snippet} />
