@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { DomainTree } from "@/app/_components/DomainTree";
 import { RegistryDownloads } from "@/app/_components/Downloads";
-import { PapersTable } from "@/app/_components/PapersTable";
+import { holdings, PapersTable } from "@/app/_components/PapersTable";
 import { TitleText } from "@/app/_components/TitleText";
 import { lawHref } from "@/app/_lib/data";
 import { getDb } from "@/db/client";
-import { mostBuiltUpon, newestPapers } from "@/db/highlights";
+import { mostBuiltUpon, newestPapers, statementCounts } from "@/db/highlights";
 import { listDomains, listLaws, listPapers } from "@/db/queries";
 import { shortCitation } from "@/lib/citation";
 import { plural } from "@/lib/words";
@@ -20,6 +20,7 @@ export default function Home() {
   const bySlug = new Map(papers.map((p) => [p.slug, p]));
   const built = mostBuiltUpon(db, 6);
   const newest = newestPapers(db, 6);
+  const statements = statementCounts(db);
   const laws = listLaws(db).length;
   return (
     <>
@@ -65,7 +66,7 @@ export default function Home() {
                   <Link href={`/papers/${p.slug}`}>
                     <TitleText text={p.title} />
                   </Link>
-                  {summary && <div className="small muted">{shortCitation(summary.authors, summary.year)} · {summary.laws > 0 ? plural(summary.laws, "law") : "stated results only"}</div>}
+                  {summary && <div className="small muted">{shortCitation(summary.authors, summary.year)} · {holdings(summary.laws, statements.get(p.slug) ?? 0)}</div>}
                 </li>
               );
             })}
