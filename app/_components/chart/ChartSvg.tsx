@@ -28,12 +28,20 @@ function axisTicks(ticks: number[]): { ticks: number[]; tickFormatter: (v: numbe
   return { ticks, tickFormatter: (v: number) => labels.get(v) ?? formatNumber(v, 3) };
 }
 
-export const COLORS = ["#1f5fa8", "#b2451f", "#2d7d46", "#7a3fa0", "#8a6d00", "#0f7b83", "#a0306b", "#555555"];
+export const COLORS = ["#1f5fa8", "#b2451f", "#2d7d46", "#7a3fa0", "#8a6d00", "#0f7b83", "#a0306b", "#555555"] as const;
+
+/** The colour of series `i` (the palette repeats). */
+export const colorOf = (i: number): string => COLORS[i % COLORS.length] ?? COLORS[0];
 
 export interface ChartProps {
   chart: ChartData;
   /** Standalone documents draw their own legend: recharts' is HTML outside the svg. */
   legend?: boolean;
+  /**
+   * The <svg> element alone (recharts' `compact` rendering), for nesting in a
+   * standalone SVG document: no wrapper div, no HTML legend, no tooltip.
+   */
+  svgOnly?: boolean;
   point?: { x: number; y: number } | null;
   /** Values marked on the curves (e.g. the compare view's table): a dot in series `series`' colour at (x, y). */
   marks?: { series: number; x: number; y: number }[];
@@ -60,7 +68,7 @@ function chartId(chart: ChartData, width: number, height: number): string {
  * .svg route passes recharts loaded at run time with react-dom/server, which
  * Next does not allow a route to import.
  */
-export function chartElement(rc: typeof Recharts, { chart, point, marks, width = 760, height = 420, legend = true }: ChartProps) {
+export function chartElement(rc: typeof Recharts, { chart, point, marks, width = 760, height = 420, legend = true, svgOnly = false }: ChartProps) {
   const { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceDot, XAxis, YAxis } = rc;
   // One row per x; per series a solid key (inside the fitted range) and a
   // dashed key (extrapolated), overlapping by one point so the line is continuous.
@@ -110,6 +118,7 @@ export function chartElement(rc: typeof Recharts, { chart, point, marks, width =
       id={id}
       width={width}
       height={height}
+      compact={svgOnly}
       data={rows}
       margin={{ top: 10, right: narrow ? 12 : 24, bottom: 34, left: narrow ? 16 : 24 }}
       role="img"
@@ -148,7 +157,7 @@ export function chartElement(rc: typeof Recharts, { chart, point, marks, width =
             dataKey={`band${i}`}
             name={`${s.label} (95% interval)`}
             stroke="none"
-            fill={COLORS[i % COLORS.length]}
+            fill={colorOf(i)}
             fillOpacity={0.15}
             isAnimationActive={false}
             connectNulls={false}
@@ -163,7 +172,7 @@ export function chartElement(rc: typeof Recharts, { chart, point, marks, width =
           id={`${id}-in${i}`}
           dataKey={`in${i}`}
           name={s.label}
-          stroke={COLORS[i % COLORS.length]}
+          stroke={colorOf(i)}
           strokeWidth={s.reader ? 3 : 2}
           dot={false}
           isAnimationActive={false}
@@ -177,7 +186,7 @@ export function chartElement(rc: typeof Recharts, { chart, point, marks, width =
           id={`${id}-ex${i}`}
           dataKey={`ex${i}`}
           name={`${s.label} (extrapolated)`}
-          stroke={COLORS[i % COLORS.length]}
+          stroke={colorOf(i)}
           strokeWidth={s.reader ? 3 : 2}
           strokeDasharray="6 5"
           dot={false}
@@ -196,14 +205,14 @@ export function chartElement(rc: typeof Recharts, { chart, point, marks, width =
           x={m.x}
           y={m.y}
           r={4}
-          fill={COLORS[m.series % COLORS.length]}
+          fill={colorOf(m.series)}
           stroke="#fff"
           strokeWidth={1.5}
           ifOverflow="discard"
           className="table-mark"
         />
       ))}
-      {legend && chart.series.length > 1 && <Legend verticalAlign="top" height={28} />}
+      {legend && !svgOnly && chart.series.length > 1 && <Legend verticalAlign="top" height={28} />}
     </ComposedChart>
   );
 }
