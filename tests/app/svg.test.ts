@@ -16,6 +16,7 @@ const chart: LawChart = {
   y: { symbol: "L", quantity: "loss", unit: "nat/token" },
   series: ["Kaplan <et al.> & co", "Hoffmann"].map((label, i) => ({
     label,
+    fixed: {},
     points: [1e6, 1e7, 1e8, 1e9, 1e10].map((x) => ({ x, y: (2 + i) * (x / 1e6) ** -0.07, extrapolated: x < 1e7 || x > 1e9 })),
   })),
 };

@@ -24,7 +24,7 @@ const NARROW = 500;
 /** Ticks and their labels (one style per axis), as recharts takes them. */
 function axisTicks(ticks: number[]): { ticks: number[]; tickFormatter: (v: number) => string } {
   const text = tickLabels(ticks);
-  const labels = new Map(ticks.map((t, i) => [t, text[i] as string]));
+  const labels = new Map(ticks.flatMap((t, i) => (text[i] === undefined ? [] : [[t, text[i]] as const])));
   return { ticks, tickFormatter: (v: number) => labels.get(v) ?? formatNumber(v, 3) };
 }
 
@@ -73,9 +73,10 @@ export function chartElement(rc: typeof Recharts, { chart, point, marks, width =
   // One row per x; per series a solid key (inside the fitted range) and a
   // dashed key (extrapolated), overlapping by one point so the line is continuous.
   const n = chart.series[0]?.points.length ?? 0;
-  const rows: Record<string, number | null>[] = [];
+  // a value of a line, or a band's [low, high]
+  const rows: Record<string, number | [number, number] | null>[] = [];
   for (let k = 0; k < n; k++) {
-    const row: Record<string, number | null> = { x: chart.series[0]?.points[k]?.x ?? 0 };
+    const row: Record<string, number | [number, number] | null> = { x: chart.series[0]?.points[k]?.x ?? 0 };
     chart.series.forEach((s, i) => {
       const p = s.points[k];
       const prev = s.points[k - 1];
@@ -84,7 +85,7 @@ export function chartElement(rc: typeof Recharts, { chart, point, marks, width =
       row[`in${i}`] = p && !p.extrapolated ? y : null;
       row[`ex${i}`] = p && (p.extrapolated || prev?.extrapolated || next?.extrapolated) ? y : null;
       const b = s.band?.[k];
-      if (s.band) (row as Record<string, unknown>)[`band${i}`] = b && b[0] > 0 ? [b[0], b[1]] : null;
+      if (s.band) row[`band${i}`] = b && b[0] > 0 ? [b[0], b[1]] : null;
     });
     rows.push(row);
   }
