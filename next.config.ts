@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
-import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
+import path from "node:path";
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from "next/constants";
 
 /**
  * Security headers on every response. Scripts: Next's prerendered pages carry
@@ -70,5 +71,9 @@ export default function config(phase: string): NextConfig {
       fallback: [],
     };
   }
-  return phase === PHASE_DEVELOPMENT_SERVER ? nextConfig : { ...nextConfig, rewrites };
+  if (phase === PHASE_DEVELOPMENT_SERVER) return nextConfig;
+  // The build adapter (Next's documented build API) writes down which files hold
+  // the prerendered pages, for app/_build/publish-prerendered.ts to publish.
+  if (phase === PHASE_PRODUCTION_BUILD) return { ...nextConfig, rewrites, adapterPath: path.join(process.cwd(), "app/_build/adapter.mjs") };
+  return { ...nextConfig, rewrites };
 }

@@ -2,7 +2,8 @@
  * bench/pages: prerendered law and paper pages against a static file served
  * by the same server, and the dynamic compare view, side by side in one run.
  *
- * The static file is a copy of the page's own bytes under public/_bench/: the
+ * The static file is a copy of the page's own bytes (as published to
+ * public/_prerendered/) under public/_bench/: the
  * load generator (autocannon, on the same two cores) spends measurably more
  * per byte on bodies with non-ASCII text than on ASCII JavaScript (a 224 KB
  * slice of a paper page: 1,440 req/s; the same slice with non-ASCII bytes
@@ -36,7 +37,7 @@ const { url, stop } = await startServer(() => {
   // the ceiling: each page's prerendered bytes as a plain file in public/
   fs.rmSync(BENCH_DIR, { recursive: true, force: true });
   fs.mkdirSync(BENCH_DIR, { recursive: true });
-  for (const p of pages) fs.copyFileSync(path.join(".next/server/app", p.file), path.join(BENCH_DIR, path.basename(p.file)));
+  for (const p of pages) fs.copyFileSync(path.join("public/_prerendered", p.file), path.join(BENCH_DIR, path.basename(p.file)));
 });
 try {
   await load("warm-up", { url: `${url}${pages[0]?.route}`, connections: CONNECTIONS, seconds: 2 });

@@ -8,43 +8,22 @@
  * next.config.ts rewrites /laws/:paper/:law and /papers/:slug to these files
  * only for document requests; React Server Component requests (client-side
  * navigation, header `rsc`) still go to Next's app router, which answers them
- * from the same build. Run after `next build` (package.json "build").
+ * from the same build. Run after `next build` (package.json "build"); the
+ * pages come from what Next reported to its build adapter
+ * (app/_build/prerendered.ts), and a build that did not prerender every law
+ * and paper page of the database fails here.
  */
-import fs from "node:fs";
-import path from "node:path";
+import { getDb } from "../../db/client";
+import { checkPrerendered, expectedPages, publishPrerendered, readPrerendered } from "./prerendered";
 
-const APP = ".next/server/app";
 const OUT = "public/_prerendered";
-/** Route folders whose prerendered pages are published, with the depth of their dynamic segments. */
-const ROUTES = [
-  { dir: "laws", depth: 2 },
-  { dir: "papers", depth: 1 },
-];
 
-function publish(): number {
-  if (!fs.existsSync(APP)) throw new Error(`${APP} not found: run next build first`);
-  fs.rmSync(OUT, { recursive: true, force: true });
-  let count = 0;
-  for (const { dir, depth } of ROUTES) {
-    const walk = (rel: string, level: number) => {
-      const abs = path.join(APP, rel);
-      if (!fs.existsSync(abs)) return;
-      for (const entry of fs.readdirSync(abs, { withFileTypes: true })) {
-        // "[slug]" folders hold route code, not pages
-        if (entry.name.startsWith("[")) continue;
-        if (entry.isDirectory() && level < depth) walk(path.join(rel, entry.name), level + 1);
-        else if (entry.isFile() && level === depth && entry.name.endsWith(".html")) {
-          const target = path.join(OUT, rel, entry.name);
-          fs.mkdirSync(path.dirname(target), { recursive: true });
-          fs.copyFileSync(path.join(abs, entry.name), target);
-          count++;
-        }
-      }
-    };
-    walk(dir, 1);
-  }
-  return count;
+try {
+  const built = readPrerendered(".next");
+  checkPrerendered(built, expectedPages(getDb()));
+  const n = publishPrerendered(built, OUT);
+  console.log(`published ${n} prerendered law and paper pages (Next ${built.nextVersion}) to ${OUT}/`);
+} catch (err) {
+  console.error(`lawdex: publishing the prerendered pages failed, and with it the build.\n${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
 }
-
-const n = publish();
-console.log(`published ${n} prerendered law and paper pages to ${OUT}/`);

@@ -10,6 +10,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { z } from "zod";
 
 /** Folders of code the build reads, relative to the project (content is LAWDEX_CONTENT or content/). */
 const INPUT_DIRS = ["app", "lib", "db"];
@@ -20,6 +21,7 @@ const INPUT_ENV = ["LAWDEX_CONTENT", "LAWDEX_DATA_DIR", "LAWDEX_DB", "LAWDEX_ORI
 /** What a build leaves behind; a stamp without them is not a build. */
 const OUTPUTS = [".next/BUILD_ID", "public/_prerendered", "public/fit-worker.js"];
 export const STAMP_FILE = ".next/lawdex-build.json";
+const Stamp = z.object({ fingerprint: z.string() });
 
 function walk(dir: string, out: string[]): void {
   let entries: fs.Dirent[];
@@ -77,13 +79,15 @@ export function staleReason(root: string, env: Readonly<Record<string, string | 
   for (const out of [...OUTPUTS.map((o) => path.join(root, o)), dbFile]) {
     if (!fs.existsSync(out)) return `${path.relative(root, out)} is missing`;
   }
-  let stamp: { fingerprint?: unknown };
+  let stamp: unknown;
   try {
-    stamp = JSON.parse(fs.readFileSync(path.join(root, STAMP_FILE), "utf8")) as { fingerprint?: unknown };
+    stamp = JSON.parse(fs.readFileSync(path.join(root, STAMP_FILE), "utf8"));
   } catch {
     return "no record of a completed build";
   }
-  if (stamp.fingerprint !== fingerprint(root, env)) return "code, content or configuration changed since the last build";
+  const recorded = Stamp.safeParse(stamp);
+  if (!recorded.success) return "no record of a completed build";
+  if (recorded.data.fingerprint !== fingerprint(root, env)) return "code, content or configuration changed since the last build";
   return null;
 }
 

@@ -39,6 +39,14 @@ function ringsPath(points: readonly (readonly [number, number])[], r: number): s
   return points.map(([px, py]) => `M${r1(px - r)} ${r1(py)}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0`).join("");
 }
 
+/** The (x, value) pairs of two parallel columns, by index (a value without its x is not drawn). */
+function pairs(xs: readonly number[], values: readonly number[]): [number, number][] {
+  return values.flatMap((v, i): [number, number][] => {
+    const xv = xs[i];
+    return xv === undefined ? [] : [[xv, v]];
+  });
+}
+
 function bounds(values: number[]): [number, number] {
   const pos = values.filter((v) => v > 0 && Number.isFinite(v));
   const lo = Math.min(...pos);
@@ -58,7 +66,8 @@ export function DataChart({ x, y, predictions, title }: DataChartProps) {
   const xl = tickLabels(xt);
   const yl = tickLabels(yt);
   const ref = predictions[0];
-  const residuals = ref ? y.values.map((v, i) => Math.log(v) - Math.log(ref.values[i] as number)) : [];
+  // a point without a prediction has no residual (NaN is not drawn)
+  const residuals = ref ? y.values.map((v, i) => Math.log(v) - Math.log(ref.values[i] ?? NaN)) : [];
   const rMax = Math.max(1e-6, ...residuals.filter(Number.isFinite).map(Math.abs)) * 1.1;
   const ry = (r: number) => M.top + ((rMax - r) / (2 * rMax)) * (RH - M.top - M.bottom + 20);
   const rTicks = [-rMax / 1.1, 0, rMax / 1.1].map((v) => Number(v.toPrecision(2)));
@@ -98,13 +107,13 @@ export function DataChart({ x, y, predictions, title }: DataChartProps) {
             key={p.label}
             className={`prediction prediction-${k}`}
             data-points={p.values.filter((v) => v > 0 && Number.isFinite(v)).length}
-            d={ringsPath(p.values.flatMap((v, i) => (v > 0 && Number.isFinite(v) ? [[sx(x.values[i] as number), sy(v)] as const] : [])), 3.2)}
+            d={ringsPath(pairs(x.values, p.values).flatMap(([xv, v]) => (v > 0 && Number.isFinite(v) ? [[sx(xv), sy(v)] as const] : [])), 3.2)}
             fill="none"
             stroke={COLORS[k % COLORS.length]}
             strokeWidth={1.2}
           />
         ))}
-        <path className="measured" data-points={y.values.length} d={dotsPath(y.values.map((v, i) => [sx(x.values[i] as number), sy(v)] as const))} stroke="currentColor" strokeWidth={4.8} strokeLinecap="round" fill="none" />
+        <path className="measured" data-points={y.values.length} d={dotsPath(pairs(x.values, y.values).map(([xv, v]) => [sx(xv), sy(v)] as const))} stroke="currentColor" strokeWidth={4.8} strokeLinecap="round" fill="none" />
         <g fontSize="12">
           <circle cx={M.left + 12} cy={M.top + 8} r={2.6} fill="currentColor" />
           <text x={M.left + 20} y={M.top + 12}>
@@ -131,7 +140,7 @@ export function DataChart({ x, y, predictions, title }: DataChartProps) {
           <path
             className="residual"
             data-points={residuals.filter(Number.isFinite).length}
-            d={dotsPath(residuals.flatMap((r, i) => (Number.isFinite(r) ? [[sx(x.values[i] as number), ry(r)] as const] : [])))}
+            d={dotsPath(pairs(x.values, residuals).flatMap(([xv, r]) => (Number.isFinite(r) ? [[sx(xv), ry(r)] as const] : [])))}
             stroke={COLORS[0]}
             strokeWidth={4.8}
             strokeLinecap="round"

@@ -11,6 +11,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import * as recharts from "recharts";
+import * as z from "zod/mini";
 import { type LawChart as ChartData, type Series, thinned } from "@/lib/series";
 import { formatNumber, readerLabel } from "@/lib/format";
 import { isNumericText, numericText } from "@/lib/numeric";
@@ -53,24 +54,35 @@ interface Live {
   reveal: boolean;
 }
 
-interface PredictionJson {
-  inputs?: Record<string, { value: number; unit: string }>;
-  value?: number;
-  extrapolated?: boolean;
-  warnings?: string[];
-  error?: Failure;
-}
-
-interface BatchJson {
-  values?: number[];
-  extrapolated?: boolean[];
-  error?: Failure;
-}
+/**
+ * The prediction routes' answers, checked as they arrive (zod/mini: a few KB
+ * in the page, where zod would be tens). Every field is optional: an error
+ * answer has only `error`, and what does not match reads as no answer.
+ */
+const failure = z.object({ field: z.nullable(z.string()), message: z.string() });
+const predictionJson = z.object({
+  inputs: z.optional(z.record(z.string(), z.object({ value: z.number(), unit: z.string() }))),
+  value: z.optional(z.number()),
+  extrapolated: z.optional(z.boolean()),
+  warnings: z.optional(z.array(z.string())),
+  error: z.optional(failure),
+});
+const batchJson = z.object({
+  values: z.optional(z.array(z.number())),
+  extrapolated: z.optional(z.array(z.boolean())),
+  error: z.optional(failure),
+});
 
 const WIDE = { width: 760, height: 420 };
 const NARROW = { width: 340, height: 300 };
 
-const getJson = <T,>(url: string, init?: RequestInit): Promise<T> => fetch(url, init).then((r) => r.json() as Promise<T>);
+/** A route's JSON answer read with `schema`; an answer of another shape is an error, as an unreachable route is. */
+async function getJson<T>(schema: z.ZodMiniType<T>, url: string, init?: RequestInit): Promise<T> {
+  const json: unknown = await (await fetch(url, init)).json();
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new Error(`${url} answered in an unexpected shape`);
+  return parsed.data;
+}
 
 /**
  * The curve through the reader's values of the inputs other than the chart's
@@ -84,7 +96,7 @@ async function readerSlice(lawId: string, chart: ChartData, inputs: ExplorerInpu
   if (held.length === 0 || held.some((h) => !Number.isFinite(h.value))) return null;
   if (current && held.every((h) => current.fixed[h.symbol] === h.value)) return current;
   const xs = (chart.series[0]?.points ?? []).map((p) => p.x);
-  const body = await getJson<BatchJson>("/api/v1/predict", {
+  const body = await getJson(batchJson, "/api/v1/predict", {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ law: lawId, inputs: Object.fromEntries([[chart.x.symbol, xs], ...held.map((h) => [h.symbol, xs.map(() => h.value)])]) }),
@@ -146,8 +158,8 @@ export function LawExplorer({
       const nextSlice = chart ? readerSlice(lawId, chart, inputs, vals, sliceRef.current).catch(() => null) : Promise.resolve(null);
       try {
         const [main, ...rest] = await Promise.all([
-          getJson<PredictionJson>(`/api/v1/laws/${lawId}/predict?${query}`),
-          ...others.map((s) => getJson<PredictionJson>(`/api/v1/laws/${s.id}/predict?${query}`)),
+          getJson(predictionJson, `/api/v1/laws/${lawId}/predict?${query}`),
+          ...others.map((s) => getJson(predictionJson, `/api/v1/laws/${s.id}/predict?${query}`)),
         ]);
         const next = await nextSlice;
         if (id !== seq.current) return;

@@ -36,7 +36,8 @@ function VerificationNote({ law }: { law: StoredLaw }) {
 
 /** "Compare side by side" for a related law of another paper. */
 function CompareLink({ a, b }: { a: string; b: string }) {
-  const other = b.split("/")[0] as string;
+  // a law's id is "<paper>/<law>"
+  const other = b.slice(0, b.indexOf("/"));
   if (other === a) return null;
   return (
     <Link className="small" href={`/compare/papers?p=${a},${other}`}>
@@ -169,7 +170,7 @@ export function LawView({
                 symbol: i.symbol,
                 label: i.description ?? i.quantity,
                 unit: i.unit,
-                span: [lo, hi] as [number, number],
+                span: [lo, hi],
                 value: values?.[i.symbol] ?? String(defaults[i.symbol]),
               };
             })}

@@ -15,3 +15,8 @@ export function Num({ value, digits = 4 }: { value: number; digits?: number }) {
     </span>
   );
 }
+
+/** Num, or a dash where there is no value (a coefficient a law does not have). */
+export function NumOrDash({ value, digits }: { value: number | undefined; digits?: number }) {
+  return value === undefined ? "—" : <Num value={value} digits={digits} />;
+}

@@ -7,7 +7,7 @@ import type { RefitRow, StoredLaw } from "@/db/queries";
 import type { RefitOutcome } from "@/lib/refit";
 import { formatNumber } from "@/lib/format";
 import { DataChart } from "./DataChart";
-import { Num } from "./Num";
+import { Num, NumOrDash } from "./Num";
 
 export const REFIT_BADGE: Record<RefitRow["status"], { text: string; cls: string }> = {
   reproduces: { text: "refit reproduces", cls: "ok" },
@@ -115,7 +115,9 @@ function RefitBlock({ law, row }: { law: StoredLaw; row: RefitRow }) {
                     {o.fixed.includes(s) && <span className="muted small"> (held)</span>}
                   </td>
                   {!law.free && (
-                    <td className="num">{published.has(s) ? <Num value={published.get(s) as number} digits={6} /> : "—"}</td>
+                    <td className="num">
+                      <NumOrDash value={published.get(s)} digits={6} />
+                    </td>
                   )}
                   <td className="num" data-refit-coefficient={s}>
                     <Num value={v} digits={6} />

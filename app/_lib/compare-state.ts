@@ -2,6 +2,7 @@
 import { findLaw, getQuantities } from "@/app/_lib/lookup";
 import { fitPool } from "@/app/_lib/fit";
 import { chartMarkup } from "@/app/_lib/svg";
+import type { ChartProps } from "@/app/_components/chart/ChartSvg";
 import {
   type CompareRequest,
   type CompareResult,
@@ -30,6 +31,8 @@ export interface CompareState {
   table: (atText: string | undefined) => Promise<CompareTable>;
   /** The chart's markup, with the table's values marked when one is given; rendered once per state, table and width (`narrow`: the phone drawing). */
   chart: (table?: CompareTable, narrow?: boolean) => string;
+  /** What that chart draws, for a document that renders it itself (the standalone figure); not kept. */
+  chartProps: (table?: CompareTable, narrow?: boolean) => ChartProps;
 }
 
 export interface CompareTable {
@@ -75,6 +78,14 @@ interface Cache {
 const caches = new WeakMap<object, Cache>();
 let current: Cache | null = null;
 
+/** Drops a map's first-inserted entry while it holds more than `keep`. */
+function dropOldest(m: Map<string, unknown>, keep: number): void {
+  for (const k of m.keys()) {
+    if (m.size <= keep) return;
+    m.delete(k);
+  }
+}
+
 /** A rough size in memory: JS strings are two bytes a character. */
 const sizeOf = (v: unknown): number => 2 * JSON.stringify(v).length;
 
@@ -115,8 +126,8 @@ export function compareState(query: Record<string, string>): Promise<CompareStat
     byKey.set(key, hit);
     return hit.state;
   }
-  const entry: Entry = { state: Promise.resolve(null as unknown as CompareState), bytes: 0 };
-  entry.state = (async () => {
+  // `entry` (declared below) is first read after this await, when it exists
+  const state = (async (): Promise<CompareState> => {
     const result = await runCompare(request, quantities);
     const grow = (bytes: number) => {
       if (byKey.get(key) !== entry) return; // evicted meanwhile: nothing to account for
@@ -130,7 +141,7 @@ export function compareState(query: Record<string, string>): Promise<CompareStat
       const k = xs.join(",");
       let t = tables.get(k);
       if (!t) {
-        if (tables.size >= MAX_TABLES) tables.delete(tables.keys().next().value as string);
+        dropOldest(tables, MAX_TABLES - 1);
         t = runCompare({ ...request, xs }, quantities);
         tables.set(k, t);
         void t.then((r) => grow(sizeOf(r)), () => tables.delete(k));
@@ -142,23 +153,27 @@ export function compareState(query: Record<string, string>): Promise<CompareStat
       return { at: xs, result: await at(xs) };
     };
     const markups = new Map<string, string>();
-    /** The chart's markup at 760 × 420, or with `narrow` the phone drawing at 340 × 300 (its own ticks, every second point). */
+    /** The chart at 760 × 420, or with `narrow` the phone drawing at 340 × 300 (its own ticks, every second point). */
+    const chartProps = (t?: CompareTable, narrow = false): ChartProps => {
+      const data = comparisonChart(result, quantities);
+      const marks = t ? tableMarks(t.result, data.x.domain) : undefined;
+      return narrow ? { chart: thinned(data, 2), marks, width: 340, height: 300 } : { chart: data, marks };
+    };
     const chart = (t?: CompareTable, narrow = false) => {
       const k = `${narrow ? "narrow" : "wide"}:${t ? t.at.join(",") : ""}`;
       let markup = markups.get(k);
       if (markup === undefined) {
-        if (markups.size > 2 * MAX_TABLES) markups.delete(markups.keys().next().value as string);
+        dropOldest(markups, 2 * MAX_TABLES);
         // the chart data is not kept: only the markup counts against the cache's bytes
-        const data = comparisonChart(result, quantities);
-        const marks = t ? tableMarks(t.result, data.x.domain) : undefined;
-        markup = narrow ? chartMarkup({ chart: thinned(data, 2), marks, width: 340, height: 300 }) : chartMarkup({ chart: data, marks });
+        markup = chartMarkup(chartProps(t, narrow));
         markups.set(k, markup);
         grow(2 * markup.length);
       }
       return markup;
     };
-    return { request, result, quantities, at, table, chart };
+    return { request, result, quantities, at, table, chart, chartProps };
   })();
+  const entry: Entry = { state, bytes: 0 };
   byKey.set(key, entry);
   // a failed comparison is not kept: the error is the answer, and the next request tries again
   entry.state.catch(() => {

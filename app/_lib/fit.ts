@@ -8,16 +8,19 @@ import { inlineRunner } from "@/lib/fit/run";
 import { type FitRequest, type FitResponse, predictColumns, prepareRequest, present } from "@/lib/fit/request";
 import { findLaw } from "./lookup";
 
-const g = globalThis as unknown as { __lawdexFitPool?: NodePool };
+declare global {
+  // on globalThis, not in this module: Next may load the module once per route bundle, and the process wants one pool
+  var __lawdexFitPool: NodePool | undefined;
+}
 
 /** One pool per server process: LAWDEX_FIT_WORKERS threads (default 1, leaving a core to serve requests). */
 export function fitPool(): NodePool {
-  g.__lawdexFitPool ??= new NodePool({
+  globalThis.__lawdexFitPool ??= new NodePool({
     size: Number(process.env.LAWDEX_FIT_WORKERS ?? 1) || 1,
     maxQueue: 8,
     timeoutMs: 60_000,
   });
-  return g.__lawdexFitPool;
+  return globalThis.__lawdexFitPool;
 }
 
 /**

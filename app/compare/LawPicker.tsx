@@ -6,6 +6,7 @@
  * GET /compare/picker, which runs the same search on the server.
  */
 import { useEffect, useRef, useState } from "react";
+import * as z from "zod/mini";
 import type { PickerHit } from "@/app/_lib/compare-catalog";
 import { toSearch } from "@/app/_lib/compare-search";
 
@@ -13,6 +14,16 @@ export interface PickerAnswer {
   hits: PickerHit[];
   total: number;
 }
+
+/** GET /compare/picker's answer, checked as it arrives (zod/mini: a few KB in the page, where zod would be tens). */
+const pickerAnswer: z.ZodMiniType<PickerAnswer> = z.object({
+  hits: z.array(
+    z.object({ id: z.string(), citation: z.string(), name: z.string(), predicts: z.string(), from: z.array(z.string()), problem: z.nullable(z.string()) }),
+  ),
+  total: z.number(),
+});
+
+const NO_ANSWER: PickerAnswer = { hits: [], total: 0 };
 
 interface Props {
   /** The comparison's query (without `find`), kept by the form and by each link. */
@@ -38,17 +49,15 @@ export function LawPicker({ base, find, initial }: Props) {
   const typed = useRef(false);
 
   useEffect(() => {
-    if (!typed.current) return; // the server answered the initial words
-    if (!q.trim()) {
-      setAnswer({ hits: [], total: 0 });
-      return;
-    }
+    // the server answered the initial words; blank words are answered where they are typed
+    if (!typed.current || !q.trim()) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
       fetch(`/compare/picker?${toSearch({ q, laws: base.laws ?? "" })}`, { signal: controller.signal })
-        .then((r) => (r.ok ? (r.json() as Promise<PickerAnswer>) : null))
-        .then((a) => {
-          if (a) setAnswer(a);
+        .then((r) => (r.ok ? r.json() : null))
+        .then((json: unknown) => {
+          const a = pickerAnswer.safeParse(json);
+          if (a.success) setAnswer(a.data);
         })
         .catch(() => {
           // superseded by the next keystroke, or offline: the Find button still works
@@ -79,6 +88,7 @@ export function LawPicker({ base, find, initial }: Props) {
             onChange={(e) => {
               typed.current = true;
               setQ(e.target.value);
+              if (!e.target.value.trim()) setAnswer(NO_ANSWER);
             }}
             onKeyDown={(e) => {
               if (e.key === "ArrowDown") {

@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { getLaw } from "@/db/queries";
 import { findLaw, getQuantities } from "@/app/_lib/lookup";
 import { StaticChart } from "@/app/_components/StaticChart";
-import { COLORS } from "@/app/_components/chart/ChartSvg";
+import { colorOf } from "@/app/_components/chart/ChartSvg";
 import { Num } from "@/app/_components/Num";
 import { flatQuery, lawHref } from "@/app/_lib/data";
 import { lawLabel } from "@/lib/citation";
@@ -180,7 +180,7 @@ export default async function ComparePage({ searchParams }: Props) {
   ];
   const search = toSearch(compareQ);
   const figure = state ? figureText(state, table, `/compare?${search}`) : null;
-  const color = new Map(state?.result.series.map((s, i) => [s.law, COLORS[i % COLORS.length]]) ?? []);
+  const color = new Map(state?.result.series.map((s, i) => [s.law, colorOf(i)]) ?? []);
   return (
     <article className="compare">
       <Crumbs trail={[{ label: "Compare" }]} />

@@ -5,7 +5,7 @@
  * warnings, the data with the fit and the literature's laws, residuals.
  */
 import { DataChart } from "@/app/_components/DataChart";
-import { Num } from "@/app/_components/Num";
+import { Num, NumOrDash } from "@/app/_components/Num";
 import { formatNumber } from "@/lib/format";
 import type { FitResponse } from "@/lib/fit/request";
 
@@ -103,7 +103,7 @@ export function FitResult({
                   </td>
                   {sameForm.map((f) => (
                     <td className="num" key={f.id}>
-                      {f.coefficients[s] !== undefined ? <Num value={f.coefficients[s] as number} digits={5} /> : "—"}
+                      <NumOrDash value={f.coefficients[s]} digits={5} />
                     </td>
                   ))}
                 </tr>
@@ -138,7 +138,7 @@ export function FitResult({
               </thead>
               <tbody>
                 {literature.map((l) => {
-                  const ratio = l.values.reduce((acc, v, i) => acc + v / (data.y[i] as number), 0) / Math.max(1, l.values.length);
+                  const ratio = l.values.reduce((acc, v, i) => acc + v / (data.y[i] ?? NaN), 0) / Math.max(1, l.values.length);
                   return (
                     <tr key={l.id}>
                       <td>

@@ -6,7 +6,8 @@
  * resamples, and adds upload, released datasets, column and unit pickers,
  * the literature on the reader's runs, and exports.
  */
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { z } from "zod";
 import { parseCsv } from "@/lib/csv";
 import { BrowserPool } from "@/lib/fit/browser-pool";
 import { type ExportContext, lawEntryMdx, predictionsCsv } from "@/lib/fit/export";
@@ -29,6 +30,14 @@ interface Done {
   urls: { json: string; csv: string; mdx: string; mdxFile: string };
 }
 
+/** The answers of the JSON routes this form calls, checked as they arrive. */
+const failure = z.object({ message: z.string(), field: z.string().nullable() });
+const datasetAnswer = z.object({ columns: z.record(z.string(), z.array(z.union([z.number(), z.string(), z.null()]))).optional(), error: failure.optional() });
+const predictAnswer = z.object({ values: z.array(z.number()) });
+
+/** Whether the page is live never changes after hydration: nothing to subscribe to. */
+const noSubscription = () => () => {};
+
 function blobUrl(type: string, text: string): string {
   return URL.createObjectURL(new Blob([text], { type }));
 }
@@ -50,9 +59,9 @@ export function FitWorkbench({
   const [done, setDone] = useState<Done | null>(null);
   const [datasetId, setDatasetId] = useState(datasets[0]?.id ?? "");
   const pool = useRef<BrowserPool | null>(null);
-  // parts that need JavaScript (upload, released data, pickers) appear once the page is live
-  const [live, setLive] = useState(false);
-  useEffect(() => setLive(true), []);
+  // parts that need JavaScript (upload, released data, pickers) appear once the page is live:
+  // absent from the server's HTML, present from hydration on
+  const live = useSyncExternalStore(noSubscription, () => true, () => false);
   useEffect(
     () => () => {
       if (done) for (const u of [done.urls.json, done.urls.csv, done.urls.mdx]) URL.revokeObjectURL(u);
@@ -91,7 +100,8 @@ export function FitWorkbench({
   async function loadDataset() {
     setError(null);
     const res = await fetch(`/api/v1/datasets/${datasetId}?rows=all`);
-    const body = (await res.json()) as { columns?: Record<string, (number | string | null)[]>; error?: { message: string; field: string | null } };
+    const parsed = datasetAnswer.safeParse(await res.json());
+    const body = parsed.success ? parsed.data : {};
     if (!res.ok || !body.columns) {
       setError(body.error ?? { field: "dataset", message: "could not load the dataset" });
       return;
@@ -140,8 +150,9 @@ export function FitWorkbench({
           const inputs = Object.fromEntries(c.inputs.map((i) => [i.symbol, (data.inputs[i.from] ?? []).map((v) => v * i.factor)]));
           const res = await fetch("/api/v1/predict", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ law: c.law.id, inputs }) });
           if (!res.ok) continue;
-          const body = (await res.json()) as { values: number[] };
-          const values = body.values.map((v) => v * c.outputFactor);
+          const body = predictAnswer.safeParse(await res.json());
+          if (!body.success) continue;
+          const values = body.data.values.map((v) => v * c.outputFactor);
           literature.push({ id: c.law.id, label: c.law.id, values, r2: r2Log(data.y, values), warnings: c.warnings });
         }
       }
@@ -166,7 +177,7 @@ export function FitWorkbench({
         },
       });
     } catch (err) {
-      const field = err && typeof err === "object" && "field" in err ? (err as { field: string | null }).field : null;
+      const field = err && typeof err === "object" && "field" in err && typeof err.field === "string" ? err.field : null;
       setError({ field, message: err instanceof Error ? err.message : String(err) });
     } finally {
       setProgress(null);

@@ -21,8 +21,11 @@ export interface StoredFit {
 const MAX_ENTRIES = 64;
 const MAX_BYTES = 32 * 1024 * 1024;
 const MAX_AGE_MS = 60 * 60 * 1000;
-const g = globalThis as unknown as { __lawdexFits?: Map<string, StoredFit> };
-const store = (g.__lawdexFits ??= new Map());
+declare global {
+  // on globalThis, not in this module: Next may load the module once per route bundle, and the /fit page and its form need one store
+  var __lawdexFits: Map<string, StoredFit> | undefined;
+}
+const store = (globalThis.__lawdexFits ??= new Map<string, StoredFit>());
 
 function prune(now: number): void {
   let total = 0;

@@ -24,16 +24,24 @@ const NARROW = 500;
 /** Ticks and their labels (one style per axis), as recharts takes them. */
 function axisTicks(ticks: number[]): { ticks: number[]; tickFormatter: (v: number) => string } {
   const text = tickLabels(ticks);
-  const labels = new Map(ticks.map((t, i) => [t, text[i] as string]));
+  const labels = new Map(ticks.flatMap((t, i) => (text[i] === undefined ? [] : [[t, text[i]] as const])));
   return { ticks, tickFormatter: (v: number) => labels.get(v) ?? formatNumber(v, 3) };
 }
 
-export const COLORS = ["#1f5fa8", "#b2451f", "#2d7d46", "#7a3fa0", "#8a6d00", "#0f7b83", "#a0306b", "#555555"];
+export const COLORS = ["#1f5fa8", "#b2451f", "#2d7d46", "#7a3fa0", "#8a6d00", "#0f7b83", "#a0306b", "#555555"] as const;
+
+/** The colour of series `i` (the palette repeats). */
+export const colorOf = (i: number): string => COLORS[i % COLORS.length] ?? COLORS[0];
 
 export interface ChartProps {
   chart: ChartData;
   /** Standalone documents draw their own legend: recharts' is HTML outside the svg. */
   legend?: boolean;
+  /**
+   * The <svg> element alone (recharts' `compact` rendering), for nesting in a
+   * standalone SVG document: no wrapper div, no HTML legend, no tooltip.
+   */
+  svgOnly?: boolean;
   point?: { x: number; y: number } | null;
   /** Values marked on the curves (e.g. the compare view's table): a dot in series `series`' colour at (x, y). */
   marks?: { series: number; x: number; y: number }[];
@@ -60,14 +68,15 @@ function chartId(chart: ChartData, width: number, height: number): string {
  * .svg route passes recharts loaded at run time with react-dom/server, which
  * Next does not allow a route to import.
  */
-export function chartElement(rc: typeof Recharts, { chart, point, marks, width = 760, height = 420, legend = true }: ChartProps) {
+export function chartElement(rc: typeof Recharts, { chart, point, marks, width = 760, height = 420, legend = true, svgOnly = false }: ChartProps) {
   const { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceDot, XAxis, YAxis } = rc;
   // One row per x; per series a solid key (inside the fitted range) and a
   // dashed key (extrapolated), overlapping by one point so the line is continuous.
   const n = chart.series[0]?.points.length ?? 0;
-  const rows: Record<string, number | null>[] = [];
+  // a value of a line, or a band's [low, high]
+  const rows: Record<string, number | [number, number] | null>[] = [];
   for (let k = 0; k < n; k++) {
-    const row: Record<string, number | null> = { x: chart.series[0]?.points[k]?.x ?? 0 };
+    const row: Record<string, number | [number, number] | null> = { x: chart.series[0]?.points[k]?.x ?? 0 };
     chart.series.forEach((s, i) => {
       const p = s.points[k];
       const prev = s.points[k - 1];
@@ -76,7 +85,7 @@ export function chartElement(rc: typeof Recharts, { chart, point, marks, width =
       row[`in${i}`] = p && !p.extrapolated ? y : null;
       row[`ex${i}`] = p && (p.extrapolated || prev?.extrapolated || next?.extrapolated) ? y : null;
       const b = s.band?.[k];
-      if (s.band) (row as Record<string, unknown>)[`band${i}`] = b && b[0] > 0 ? [b[0], b[1]] : null;
+      if (s.band) row[`band${i}`] = b && b[0] > 0 ? [b[0], b[1]] : null;
     });
     rows.push(row);
   }
@@ -110,6 +119,7 @@ export function chartElement(rc: typeof Recharts, { chart, point, marks, width =
       id={id}
       width={width}
       height={height}
+      compact={svgOnly}
       data={rows}
       margin={{ top: 10, right: narrow ? 12 : 24, bottom: 34, left: narrow ? 16 : 24 }}
       role="img"
@@ -148,7 +158,7 @@ export function chartElement(rc: typeof Recharts, { chart, point, marks, width =
             dataKey={`band${i}`}
             name={`${s.label} (95% interval)`}
             stroke="none"
-            fill={COLORS[i % COLORS.length]}
+            fill={colorOf(i)}
             fillOpacity={0.15}
             isAnimationActive={false}
             connectNulls={false}
@@ -163,7 +173,7 @@ export function chartElement(rc: typeof Recharts, { chart, point, marks, width =
           id={`${id}-in${i}`}
           dataKey={`in${i}`}
           name={s.label}
-          stroke={COLORS[i % COLORS.length]}
+          stroke={colorOf(i)}
           strokeWidth={s.reader ? 3 : 2}
           dot={false}
           isAnimationActive={false}
@@ -177,7 +187,7 @@ export function chartElement(rc: typeof Recharts, { chart, point, marks, width =
           id={`${id}-ex${i}`}
           dataKey={`ex${i}`}
           name={`${s.label} (extrapolated)`}
-          stroke={COLORS[i % COLORS.length]}
+          stroke={colorOf(i)}
           strokeWidth={s.reader ? 3 : 2}
           strokeDasharray="6 5"
           dot={false}
@@ -196,14 +206,14 @@ export function chartElement(rc: typeof Recharts, { chart, point, marks, width =
           x={m.x}
           y={m.y}
           r={4}
-          fill={COLORS[m.series % COLORS.length]}
+          fill={colorOf(m.series)}
           stroke="#fff"
           strokeWidth={1.5}
           ifOverflow="discard"
           className="table-mark"
         />
       ))}
-      {legend && chart.series.length > 1 && <Legend verticalAlign="top" height={28} />}
+      {legend && !svgOnly && chart.series.length > 1 && <Legend verticalAlign="top" height={28} />}
     </ComposedChart>
   );
 }

@@ -1,5 +1,6 @@
 import { handle, queryRecord } from "@/app/_lib/respond";
 import { compareState, toSearch } from "@/app/_lib/compare-state";
+import { svgDocument } from "@/app/_lib/svg";
 import { figureText, standaloneFigure } from "../_figure";
 
 const HOST = /^(?:[A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
@@ -28,7 +29,8 @@ export function GET(req: Request) {
     const table = await state.table(query.at);
     const site = origin(req, url);
     const text = figureText(state, table, `${site.origin}/compare?${toSearch(query)}`);
-    return new Response(standaloneFigure(state.chart(table), text), {
+    const svg = svgDocument((rc) => standaloneFigure(rc, state.chartProps(table), text));
+    return new Response(svg, {
       headers: {
         "Content-Type": "image/svg+xml; charset=utf-8",
         "Cache-Control": "public, max-age=3600",

@@ -8,6 +8,7 @@ import { Tex } from "@/app/_components/Tex";
 import { LEVEL_LABEL, lawHref } from "@/app/_lib/data";
 import { alignCoefficients, formKey, groupByPrediction } from "@/lib/align";
 import type { CompareResult } from "@/lib/compare";
+import type { Law } from "@/lib/law";
 import { canAllocate } from "@/lib/optimize";
 import { LawdexError } from "@/lib/errors";
 import { formatNumber } from "@/lib/format";
@@ -58,14 +59,26 @@ export default async function ComparePapers({ searchParams }: Props) {
   const found = papers.filter((p): p is NonNullable<typeof p> => p !== null);
   const laws = found.flatMap((p) => listLaws(db, { paper: p.slug }));
   const groups = groupByPrediction(found.map((p) => p.slug), laws, quantities);
+  // the groups hold the laws given, typed as plain laws: their stored rows again, by id
+  const byId = new Map(laws.map((l) => [l.id, l]));
+  const stored = (ls: readonly Law[]): StoredLaw[] => ls.flatMap((l) => byId.get(l.id) ?? []);
   const all = listPapers(db);
   // each group shared by two or more papers gets one overlay chart (computed before rendering: it may run in the worker pool)
   const overlays = await Promise.all(
     groups.map((g) => {
       const shared = [...g.byPaper.values()].filter((l) => l.length > 0).length > 1;
-      return shared ? overlay([...g.byPaper.values()].flat() as StoredLaw[], quantities) : null;
+      return shared ? overlay(stored([...g.byPaper.values()].flat()), quantities) : null;
     }),
   );
+  const facts: [string, (p: (typeof found)[number]) => string][] = [
+    ["Authors", (p) => `${p.authors.slice(0, 4).join(", ")}${p.authors.length > 4 ? " et al." : ""}`],
+    ["Year", (p) => String(p.year)],
+    ["Venue", (p) => p.venue ?? "—"],
+    ["arXiv", (p) => p.arxiv ?? "—"],
+    ["Domains", (p) => p.domains.join(", ")],
+    ["Laws", (p) => String(laws.filter((l) => l.paper === p.slug).length)],
+    ["Stated laws", (p) => String(listStatements(db, p.slug).length)],
+  ];
   return (
     <article>
       <Crumbs trail={[{ href: "/compare", label: "Compare" }, { label: "Papers side by side" }]} />
@@ -112,17 +125,7 @@ export default async function ComparePapers({ searchParams }: Props) {
                     </td>
                   ))}
                 </tr>
-                {(
-                  [
-                    ["Authors", (p) => `${p.authors.slice(0, 4).join(", ")}${p.authors.length > 4 ? " et al." : ""}`],
-                    ["Year", (p) => String(p.year)],
-                    ["Venue", (p) => p.venue ?? "—"],
-                    ["arXiv", (p) => p.arxiv ?? "—"],
-                    ["Domains", (p) => p.domains.join(", ")],
-                    ["Laws", (p) => String(laws.filter((l) => l.paper === p.slug).length)],
-                    ["Stated laws", (p) => String(listStatements(db, p.slug).length)],
-                  ] as [string, (p: (typeof found)[number]) => string][]
-                ).map(([label, f]) => (
+                {facts.map(([label, f]) => (
                   <tr key={label}>
                     <th scope="row">{label}</th>
                     {found.map((p) => (
@@ -144,10 +147,10 @@ export default async function ComparePapers({ searchParams }: Props) {
 
           <h2>Laws by what they predict</h2>
           {groups.map((g, gi) => {
-            const groupLaws = [...g.byPaper.values()].flat();
+            const groupLaws = stored([...g.byPaper.values()].flat());
             const forms = new Map<string, StoredLaw[]>();
-            for (const l of groupLaws.filter((x) => !x.free)) forms.set(formKey(l), [...(forms.get(formKey(l)) ?? []), l as StoredLaw]);
-            const sameForm = [...forms.values()].filter((ls) => ls.length > 1 && new Set(ls.map((l) => l.paper)).size > 1);
+            for (const l of groupLaws.filter((x) => !x.free)) forms.set(formKey(l), [...(forms.get(formKey(l)) ?? []), l]);
+            const sameForm = [...forms].filter(([, ls]) => ls.length > 1 && new Set(ls.map((l) => l.paper)).size > 1);
             const chart = overlays[gi] ?? null;
             return (
               <section key={g.key} className="card" data-testid="prediction-group">
@@ -159,12 +162,12 @@ export default async function ComparePapers({ searchParams }: Props) {
                         {found.map((p) => (
                           <td key={p.slug} style={{ width: `${100 / found.length}%` }}>
                             {(g.byPaper.get(p.slug) ?? []).length === 0 && <span className="muted small">no law of this kind</span>}
-                            {(g.byPaper.get(p.slug) ?? []).map((l) => (
+                            {stored(g.byPaper.get(p.slug) ?? []).map((l) => (
                               <div key={l.id} className="aligned-law">
                                 <Link href={lawHref(l.id)}>{l.name}</Link>
                                 {l.variant && <div className="small muted">{l.variant.label}</div>}
                                 <div>
-                                  <Tex latex={(l as StoredLaw).latex} />
+                                  <Tex latex={l.latex} />
                                 </div>
                                 <div className="small muted">
                                   {l.free ? "form only" : LEVEL_LABEL[l.verification.level]} · {l.source}
@@ -177,10 +180,10 @@ export default async function ComparePapers({ searchParams }: Props) {
                     </tbody>
                   </table>
                 </div>
-                {sameForm.map((ls) => {
+                {sameForm.map(([form, ls]) => {
                   const rows = alignCoefficients(ls);
                   return (
-                    <div key={formKey(ls[0] as StoredLaw)}>
+                    <div key={form}>
                       <p className="small">Same functional form: coefficients by role (differences of more than 1% highlighted).</p>
                       <div className="table-wrap">
                         <table className="data" data-testid="aligned-coefficients">

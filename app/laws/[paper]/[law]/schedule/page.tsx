@@ -28,7 +28,8 @@ const DEFAULTS: Record<(typeof FIELDS)[number], string> = {
 
 /** The query of the form as a schedule request (numbers read field by field, so an error names its field). */
 function requestFrom(q: Record<string, string>) {
-  for (const k of Object.keys(q)) if (!(FIELDS as readonly string[]).includes(k)) throw new LawdexError(400, "invalid_input", k, `unknown field ${k}`);
+  const known = new Set<string>(FIELDS);
+  for (const k of Object.keys(q)) if (!known.has(k)) throw new LawdexError(400, "invalid_input", k, `unknown field ${k}`);
   const v = { ...DEFAULTS, ...q };
   const num = (k: (typeof FIELDS)[number]) => toFiniteNumber(v[k], k === "lambda" ? "lambda" : `schedule.${k}`);
   const schedule: Record<string, unknown> = { kind: v.kind, steps: num("steps"), eta_max: num("eta_max") };
@@ -36,6 +37,9 @@ function requestFrom(q: Record<string, string>) {
   if (v.kind === "wsd") Object.assign(schedule, { decay_steps: num("decay_steps"), decay: v.decay });
   return parseScheduleRequest({ schedule, lambda: num("lambda"), points: 11 });
 }
+
+/** A column's value at a step (the columns are as long as the steps). */
+const cell = (v: number | undefined, digits: number) => (v === undefined ? "—" : formatNumber(v, digits));
 
 /** Tissue et al.'s areas S1, S2 of a schedule and the law's loss along it: a plain GET form, no JavaScript needed. */
 export default async function SchedulePage({ params, searchParams }: Props) {
@@ -129,17 +133,20 @@ export default async function SchedulePage({ params, searchParams }: Props) {
               </tr>
             </thead>
             <tbody>
-              {areas.steps.map((s, k) => (
-                <tr key={s}>
-                  <td className="num">{s}</td>
-                  <td className="num">{formatNumber(areas.lr[k] as number, 4)}</td>
-                  <td className="num">{formatNumber(areas.S1[k] as number, 5)}</td>
-                  <td className="num">{formatNumber(areas.S2[k] as number, 5)}</td>
-                  <td className="num" data-loss={loss[k] ?? ""}>
-                    {loss[k] === null ? "—" : <Num value={loss[k] as number} digits={5} />}
-                  </td>
-                </tr>
-              ))}
+              {areas.steps.map((s, k) => {
+                const l = loss[k] ?? null;
+                return (
+                  <tr key={s}>
+                    <td className="num">{s}</td>
+                    <td className="num">{cell(areas.lr[k], 4)}</td>
+                    <td className="num">{cell(areas.S1[k], 5)}</td>
+                    <td className="num">{cell(areas.S2[k], 5)}</td>
+                    <td className="num" data-loss={l ?? ""}>
+                      {l === null ? "—" : <Num value={l} digits={5} />}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

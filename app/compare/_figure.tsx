@@ -2,10 +2,11 @@
  * The compare view's chart as a figure that stands alone (in a slide, a
  * paper, a message): a title, the plot, a legend naming paper and law, and a
  * source line with the comparison's Lawdex address and the papers cited, all
- * inside one SVG document. The plot is the page's own markup (the same
- * recharts rendering, marks included), nested at its place.
+ * inside one SVG document.
  */
-import { COLORS } from "@/app/_components/chart/ChartSvg";
+import type * as Recharts from "recharts";
+import { type ChartProps, chartElement, colorOf } from "@/app/_components/chart/ChartSvg";
+import { SVG_NS } from "@/app/_components/chart/ChartDocument";
 import { MAX_BAND_HALF_WIDTH, MAX_BAND_SHARE } from "@/lib/compare";
 import { formatNumber } from "@/lib/format";
 import { catalog } from "@/app/_lib/compare-catalog";
@@ -14,8 +15,6 @@ import { plainTitle } from "@/lib/title";
 
 const WIDTH = 760;
 const MARGIN = 24;
-
-const escape = (t: string) => t.replace(/[<>&"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;" })[c] as string);
 
 /**
  * Lines of at most `chars` characters, broken at spaces; a word longer than a
@@ -47,14 +46,22 @@ export function wrap(text: string, chars: number): string[] {
     } else line += piece;
   }
   if (line) lines.push(line);
-  if (lines.length) lines[lines.length - 1] = (lines[lines.length - 1] as string).trimEnd();
+  const last = lines.pop();
+  if (last !== undefined) lines.push(last.trimEnd());
   return lines;
 }
 
 /** A text block of wrapped lines, one tspan each. */
-function block(lines: string[], x: number, y: number, lineHeight: number, cls: string): string {
-  const spans = lines.map((l, i) => `<tspan x="${x}" dy="${i === 0 ? 0 : lineHeight}">${escape(l)}</tspan>`).join("");
-  return `<text class="${cls}" x="${x}" y="${y}">${spans}</text>`;
+function Block({ lines, x, y, lineHeight, cls }: { lines: string[]; x: number; y: number; lineHeight: number; cls: string }) {
+  return (
+    <text className={cls} x={x} y={y}>
+      {lines.map((l, i) => (
+        <tspan key={i} x={x} dy={i === 0 ? 0 : lineHeight}>
+          {l}
+        </tspan>
+      ))}
+    </text>
+  );
 }
 
 export interface FigureText {
@@ -70,58 +77,66 @@ export interface FigureText {
   description: string;
 }
 
-/** The standalone document around a chart's markup (recharts' wrapper div with its svg inside). */
-export function standaloneFigure(chartMarkup: string, text: FigureText): string {
-  const start = chartMarkup.indexOf("<svg");
-  const svg = chartMarkup.slice(start, chartMarkup.indexOf("</svg>", start) + "</svg>".length);
-  const [, w, h] = /^<svg[^>]*\bwidth="(\d+)"[^>]*\bheight="(\d+)"/.exec(svg) ?? [];
-  const plotWidth = Number(w ?? WIDTH);
-  const plotHeight = Number(h ?? 420);
+const STYLE =
+  "text{font-family:system-ui,-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;font-size:12px;fill:#1c1d1f}" +
+  ".title{font-size:16px;font-weight:600}.note,.source{font-size:11px;fill:#55575c}";
+
+/**
+ * The standalone document around the chart, as one React tree: the chart is
+ * the page's own drawing (the same recharts rendering, marks included), as
+ * the bare <svg> of recharts' compact rendering, placed in an <svg
+ * class="plot"> of ours at its place in the figure.
+ */
+export function standaloneFigure(rc: typeof Recharts, chart: ChartProps, text: FigureText) {
+  const plotWidth = chart.width ?? 760;
+  const plotHeight = chart.height ?? 420;
   const width = Math.max(WIDTH, plotWidth);
 
-  const parts: string[] = [];
   let y = MARGIN + 8;
   const title = wrap(text.title, 72);
-  parts.push(block(title, MARGIN, y, 20, "title"));
+  const titleY = y;
   y += (title.length - 1) * 20 + 18;
   const note = wrap(text.note, 118);
-  parts.push(block(note, MARGIN, y, 14, "note"));
+  const noteY = y;
   y += (note.length - 1) * 14 + 6;
-
-  const plot = svg
-    .replace(/^<svg[^>]*>/, `<svg class="plot" x="0" y="${y}" width="${plotWidth}" height="${plotHeight}" viewBox="0 0 ${plotWidth} ${plotHeight}">`)
-    .replace("<title></title>", "")
-    .replace("<desc></desc>", "");
-  parts.push(plot);
+  const plotY = y;
   y += plotHeight + 8;
 
-  const legend: string[] = [];
-  text.legend.forEach((label, i) => {
+  const legend = text.legend.map((label, i) => {
     const lines = wrap(label, 100);
-    const color = COLORS[i % COLORS.length] as string;
-    legend.push(`<g class="legend-item"><line x1="${MARGIN}" x2="${MARGIN + 28}" y1="${y - 4}" y2="${y - 4}" stroke="${color}" stroke-width="3"/>${block(lines, MARGIN + 36, y, 16, "label")}</g>`);
+    const at = y;
     y += lines.length * 16 + 4;
+    return (
+      <g key={i} className="legend-item">
+        <line x1={MARGIN} x2={MARGIN + 28} y1={at - 4} y2={at - 4} stroke={colorOf(i)} strokeWidth={3} />
+        <Block lines={lines} x={MARGIN + 36} y={at} lineHeight={16} cls="label" />
+      </g>
+    );
   });
-  parts.push(`<g class="legend">${legend.join("")}</g>`);
   y += 8;
 
   const source = text.source.flatMap((s, i) => {
     const lines = wrap(s, 118);
     // entries follow one another in the text with a space, each on lines of its own
-    if (i < text.source.length - 1 && lines.length) lines[lines.length - 1] += " ";
-    return lines;
+    const last = lines.length - 1;
+    return i < text.source.length - 1 ? lines.map((l, k) => (k === last ? `${l} ` : l)) : lines;
   });
-  parts.push(block(source, MARGIN, y, 14, "source"));
+  const sourceY = y;
   y += (source.length - 1) * 14 + MARGIN;
 
-  const style =
-    "text{font-family:system-ui,-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;font-size:12px;fill:#1c1d1f}" +
-    ".title{font-size:16px;font-weight:600}.note,.source{font-size:11px;fill:#55575c}";
   return (
-    `<?xml version="1.0" encoding="UTF-8"?>\n` +
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${y}" viewBox="0 0 ${width} ${y}" role="img">` +
-    `<title>${escape(text.description)}</title><style>${style}</style><rect width="100%" height="100%" fill="#fff"/>` +
-    `${parts.join("")}</svg>\n`
+    <svg xmlns={SVG_NS} width={width} height={y} viewBox={`0 0 ${width} ${y}`} role="img">
+      <title>{text.description}</title>
+      <style>{STYLE}</style>
+      <rect width="100%" height="100%" fill="#fff" />
+      <Block lines={title} x={MARGIN} y={titleY} lineHeight={20} cls="title" />
+      <Block lines={note} x={MARGIN} y={noteY} lineHeight={14} cls="note" />
+      <svg className="plot" x={0} y={plotY} width={plotWidth} height={plotHeight} viewBox={`0 0 ${plotWidth} ${plotHeight}`}>
+        {chartElement(rc, { ...chart, width: plotWidth, height: plotHeight, legend: false, svgOnly: true })}
+      </svg>
+      <g className="legend">{legend}</g>
+      <Block lines={source} x={MARGIN} y={sourceY} lineHeight={14} cls="source" />
+    </svg>
   );
 }
 
