@@ -10,6 +10,7 @@ import { LawdexError, invalid, requestIssue } from "@/lib/errors";
 import { type InputDomain, toFiniteNumber, toInputNumber } from "@/lib/numeric";
 import type { Law } from "@/lib/law";
 import { UNIT_SUFFIX } from "@/lib/inputs";
+import { queryRecord } from "@/app/_lib/respond";
 
 export type QuerySchema = z.ZodObject<z.ZodRawShape>;
 
@@ -31,8 +32,16 @@ export interface QuerySpec<S extends QuerySchema = QuerySchema> {
   unknown?: (key: string) => string;
 }
 
+/** The query of a route that reads none. */
+export const NO_QUERY: QuerySpec = { schema: z.strictObject({}) };
+
 export function listedParams(spec: QuerySpec): string[] {
   return Object.keys(spec.schema.shape);
+}
+
+/** A request's query read with its route's spec (see parseQuery). */
+export function readQuery<S extends QuerySchema>(req: Request, spec: QuerySpec<S>): { values: z.output<S>; extra: Record<string, string> } {
+  return parseQuery(spec, queryRecord(new URL(req.url)));
 }
 
 /**

@@ -15,6 +15,7 @@ import { toPositiveNumber } from "@/lib/numeric";
 import type { Law } from "@/lib/law";
 import {
   LAW_INPUTS_PATTERN,
+  NO_QUERY,
   type QuerySpec,
   choiceParam,
   lawInputsShape,
@@ -28,7 +29,7 @@ import * as out from "./schemas";
 export const MAX_POINTS = 10_000;
 export const MAX_FRONTIER_POINTS = 200;
 
-const noQuery = { schema: z.strictObject({}) } satisfies QuerySpec;
+const noQuery = NO_QUERY;
 
 // ---------------------------------------------------------------------------
 // Path parameters (validated by the lookups, which suggest the nearest ids)
@@ -75,7 +76,7 @@ const solveQuery = perLaw((law: Law) => {
     .refine((s) => symbols.includes(s), `for must name an input of ${law.id}: ${symbols.join(", ")}`);
   return {
     schema: z.strictObject({ target, for: forParam, ...lawInputsShape(law, true) }).superRefine((q, ctx) => {
-      if (Object.hasOwn(q, q.for) && (q as Record<string, unknown>)[q.for] !== undefined) {
+      if (Object.entries(q).some(([k, v]) => k === q.for && v !== undefined)) {
         ctx.addIssue({ code: "custom", path: [q.for], message: `${q.for} is what is solved for; do not give it` });
       }
     }),
