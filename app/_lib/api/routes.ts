@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { fitRequestSchema, LIMITS } from "@/lib/fit/request";
 import { scheduleRequestSchema } from "@/lib/schedule";
-import { MAX_TABLE_AT } from "@/lib/compare";
+import { FIX_KEY, MAX_COMPARE_POINTS, MAX_TABLE_AT } from "@/lib/compare";
 import { MAX_COMBINE_POINTS } from "@/lib/combine";
 import { invalid } from "@/lib/errors";
 import { toPositiveNumber } from "@/lib/numeric";
@@ -114,7 +114,7 @@ const compareQuery = {
     "x.unit": z.string().optional().describe("The axis unit"),
     from: z.string().optional().meta({ type: "number", description: "The axis start, in the axis unit" }),
     to: z.string().optional().meta({ type: "number", description: "The axis end, in the axis unit" }),
-    points: z.string().optional().meta({ type: "integer", minimum: 2, maximum: 500, description: "How many points along the axis" }),
+    points: z.string().optional().meta({ type: "integer", minimum: 2, maximum: MAX_COMPARE_POINTS, description: "How many points along the axis" }),
     y: z.string().optional().meta({ enum: ["output", "params", "tokens"], description: "Along a frontier: the output (default), or the optimal parameters or tokens" }),
     k: z.string().optional().meta({ type: "number", description: "FLOP per parameter and token along a frontier" }),
     at: z
@@ -125,7 +125,7 @@ const compareQuery = {
         description: `Up to ${MAX_TABLE_AT} x values in the axis unit, comma-separated (empty: the decades of the span). The answer then carries \`table\`: the comparison at exactly these x, the values the compare page tabulates and marks on its chart.`,
       }),
   }),
-  pattern: { key: /^fix\.[A-Za-z][A-Za-z0-9_]*(?:\.unit)?$/, param: "fix", shown: "fix.<symbol>[.unit]", description: "An input held fixed: a value or a relation such as fix.D=20*N, with its unit as fix.<symbol>.unit" },
+  pattern: { key: FIX_KEY, param: "fix", shown: "fix.<symbol>[.unit]", description: "An input held fixed: a value or a relation such as fix.D=20*N, with its unit as fix.<symbol>.unit" },
 } satisfies QuerySpec;
 
 const datasetQuery = {

@@ -9,7 +9,6 @@ import { batchPredictBodySchema, lawQueries, routes, tooLong } from "@/app/_lib/
 import { batchPredictionSchema } from "@/app/_lib/api/schemas";
 import { predictResponse } from "../_lib/predict";
 
-export { MAX_POINTS } from "@/app/_lib/api/routes";
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /**

@@ -6,8 +6,6 @@ import { routes } from "@/app/_lib/api/routes";
 import { REGISTRY_FORMAT_VERSION, registrySchema } from "@/app/_lib/api/schemas";
 import { lawDetailJson } from "../../_lib/present";
 
-export { REGISTRY_FORMAT_VERSION };
-
 /** GET /api/v1/export/registry.json: everything, in one versioned document. */
 export function GET(req: Request) {
   return handle(() => {
