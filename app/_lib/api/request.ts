@@ -10,7 +10,7 @@ import { LawdexError, invalid, requestIssue } from "@/lib/errors";
 import { type InputDomain, toFiniteNumber, toInputNumber } from "@/lib/numeric";
 import type { Law } from "@/lib/law";
 import { UNIT_SUFFIX } from "@/lib/inputs";
-import { queryRecord } from "@/app/_lib/respond";
+import { queryRecord, readJson } from "@/app/_lib/respond";
 
 export type QuerySchema = z.ZodObject<z.ZodRawShape>;
 
@@ -64,6 +64,11 @@ export function parseQuery<S extends QuerySchema>(spec: QuerySpec<S>, query: Rea
   const r = spec.schema.safeParse(known);
   if (!r.success) throw requestIssue(r.error.issues);
   return { values: r.data, extra };
+}
+
+/** A route's JSON body: read within its size limit (415, 413, 400 as readJson says), then parsed with its schema. */
+export async function readBody<S extends z.ZodType>(req: Request, body: { json: S; maxBytes: number }, tooBig?: Parameters<typeof requestIssue>[1]): Promise<z.output<S>> {
+  return parseBody(body.json, await readJson(req, body.maxBytes), tooBig);
 }
 
 /** A JSON body as the schema's output: 400 naming the field at fault, 413 where `tooBig` says so. */

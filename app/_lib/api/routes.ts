@@ -27,6 +27,8 @@ import {
 import * as out from "./schemas";
 
 export const MAX_POINTS = 10_000;
+/** The largest JSON body the POST routes read (fit has its own, in LIMITS). */
+const JSON_BODY_BYTES = 2 * 1024 * 1024;
 export const MAX_FRONTIER_POINTS = 200;
 
 const noQuery = NO_QUERY;
@@ -170,7 +172,7 @@ const fitCsvQuery = {
  */
 const inputValue = { anyOf: [{ type: "number" }, { type: "string", description: "numeric text" }] };
 const tooMany = (iss: { input?: unknown }) => `at most ${MAX_POINTS} points per request, got ${Array.isArray(iss.input) ? iss.input.length : "more"}`;
-export const batchPredictBodySchema = z
+const batchPredictBodySchema = z
   .strictObject(
     {
       law: z.string({ error: 'must be a law id string like "hoffmann-2022-chinchilla/loss-nd"' }),
@@ -196,7 +198,7 @@ export const tooLong = (issue: z.core.$ZodIssue) => (issue.code === "too_big" &&
 
 const plainObject = (message: string) =>
   z.record(z.string(), z.unknown(), { error: (iss) => (iss.code === "invalid_type" ? message : undefined) });
-export const combineBodySchema = z
+const combineBodySchema = z
   .strictObject(
     {
       laws: plainObject('laws must be an object of aliases, e.g. {"h": "hoffmann-2022-chinchilla/loss-nd"}').meta({
@@ -225,7 +227,7 @@ export interface RouteContract {
   path?: Record<string, { description: string; pattern?: string; example?: string }>;
   /** What the OpenAPI document lists (for a per-law query, the pattern of its names). */
   query?: QuerySpec;
-  body?: { json: Json; name: string; csv?: string };
+  body?: { json: Json; name: string; maxBytes: number; csv?: string };
   /** The 200 answer: a JSON schema, or a media type with what it holds. */
   response: { json: Json; name: string } | { media: "text/csv" | "image/svg+xml"; description: string };
   /** Error statuses beyond 400 and 404. */
@@ -282,7 +284,7 @@ export const routes = {
       description:
         "Points as objects ({law, points: [{N, D}, ...]}) or as columns, one array per input ({law, inputs: {N: [...], D: [...]}}), which is smaller and faster to parse. The answer's values, intervals and extrapolated are aligned with the points; each interval is the one GET predict answers at that point (null where no coefficient carries a standard error).",
       query: noQuery,
-      body: { json: batchPredictBodySchema, name: "BatchPredictRequest" },
+      body: { json: batchPredictBodySchema, name: "BatchPredictRequest", maxBytes: JSON_BODY_BYTES },
       response: json(out.batchPredictionSchema, "BatchPrediction"),
       errors: [413, 415, 422],
     },
@@ -294,7 +296,7 @@ export const routes = {
     post: {
       summary: "Evaluate an expression over laws from different papers",
       query: noQuery,
-      body: { json: combineBodySchema, name: "CombineRequest" },
+      body: { json: combineBodySchema, name: "CombineRequest", maxBytes: JSON_BODY_BYTES },
       response: json(out.combinationSchema, "Combination"),
       errors: [413, 415],
     },
@@ -304,7 +306,7 @@ export const routes = {
       summary: "Fit a law's coefficients (or an expression's) to points",
       description: `Huber on log residuals, least squares on log residuals or on the output; coefficients optionally fitted as logs; a grid of starts; L-BFGS on analytic gradients; seeded bootstrap. Work is bounded: points × (starts + resamples) × operations per point ≤ ${LIMITS.work.toExponential(0)} (413 beyond, naming the budget). A CSV body (text/csv, columns named by the symbols) takes the other options in the query (only then). 503 when the server's fit workers are all busy.`,
       query: fitCsvQuery,
-      body: { json: fitRequestSchema, name: "FitRequest", csv: "Columns named by the symbols, one row per point" },
+      body: { json: fitRequestSchema, name: "FitRequest", maxBytes: LIMITS.bodyBytes, csv: "Columns named by the symbols, one row per point" },
       response: json(out.fitResponseSchema, "FitResponse"),
       errors: [413, 415, 422, 503],
     },
@@ -315,7 +317,7 @@ export const routes = {
       description:
         "Tissue et al. (2024), Eqs. 1 and 5: S1 is the summed learning rate, S2 = Σ m_i with m_i = λ·m_{i-1} + (η_{i-1} − η_i) (m_1 = 0; λ = 0.999 by default). Warmup steps count as if run at η_max, so give the schedule without its warmup. Schedules: constant, cosine (to eta_min), wsd (decay_steps, cosine or linear decay) or rates (the rate of every step, up to 100,000). Answers at `points` evenly spread steps (or exactly `at`), at most 1000; with `law` (a law whose inputs are S_1 and S_2) also its value at each. Work is linear in the steps, at most 2,000,000.",
       query: noQuery,
-      body: { json: scheduleRequestSchema, name: "ScheduleRequest" },
+      body: { json: scheduleRequestSchema, name: "ScheduleRequest", maxBytes: JSON_BODY_BYTES },
       response: json(out.scheduleResultSchema, "ScheduleResult"),
       errors: [413, 415],
     },

@@ -1,12 +1,11 @@
 import { combine } from "@/lib/combine";
 import type { Law } from "@/lib/law";
-import { handle, readJson, reply } from "@/app/_lib/respond";
+import { handle, reply } from "@/app/_lib/respond";
 import { findLaw, getQuantities } from "@/app/_lib/lookup";
-import { parseBody, readQuery } from "@/app/_lib/api/request";
-import { combineBodySchema, routes } from "@/app/_lib/api/routes";
+import { readBody, readQuery } from "@/app/_lib/api/request";
+import { routes } from "@/app/_lib/api/routes";
 import { combinationSchema } from "@/app/_lib/api/schemas";
 
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const contract = routes["/api/v1/combine"].post;
 
 /**
@@ -16,7 +15,7 @@ const contract = routes["/api/v1/combine"].post;
 export function POST(req: Request) {
   return handle(async () => {
     readQuery(req, contract.query);
-    const { laws, expr, at, points } = parseBody(combineBodySchema, await readJson(req, MAX_BODY_BYTES));
+    const { laws, expr, at, points } = await readBody(req, contract.body);
     const resolved: Record<string, Law> = Object.create(null);
     for (const [alias, id] of Object.entries(laws)) resolved[alias] = findLaw(id, `laws.${alias.slice(0, 40)}`);
     const result = combine({ laws: resolved, expr, points: at !== undefined ? [at] : (points ?? []), field: at !== undefined ? "at" : "points" }, getQuantities());

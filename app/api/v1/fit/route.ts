@@ -1,5 +1,5 @@
 import { csvData } from "@/lib/fit/csv-data";
-import { LIMITS, parseFitRequest } from "@/lib/fit/request";
+import { parseFitRequest } from "@/lib/fit/request";
 import { handle, queryRecord, readJson, readText, reply } from "@/app/_lib/respond";
 import { runFit } from "@/app/_lib/fit";
 import { NO_QUERY, parseQuery } from "@/app/_lib/api/request";
@@ -29,11 +29,11 @@ export function POST(req: Request) {
       body = {
         ...present,
         ...(Object.keys(objective).length ? { objective } : {}),
-        data: csvData(await readText(req, LIMITS.bodyBytes, "CSV"), "body"),
+        data: csvData(await readText(req, contract.body.maxBytes, "CSV"), "body"),
       };
     } else {
       parseQuery({ ...NO_QUERY, unknown: (k) => `unknown query parameter ${k}; with a JSON body, the options go in the body` }, query);
-      body = await readJson(req, LIMITS.bodyBytes);
+      body = await readJson(req, contract.body.maxBytes);
     }
     return reply(fitResponseSchema, await runFit(parseFitRequest(body)), "no-store");
   });

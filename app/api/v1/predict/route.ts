@@ -2,14 +2,12 @@ import { executable, type Law, parseInputs } from "@/lib/law";
 import { invalid } from "@/lib/errors";
 import { toInputNumber } from "@/lib/numeric";
 import { type Interval, valueIntervals } from "@/lib/uncertainty";
-import { handle, queryRecord, readJson, reply } from "@/app/_lib/respond";
+import { handle, queryRecord, reply } from "@/app/_lib/respond";
 import { findLaw } from "@/app/_lib/lookup";
-import { parseBody, parseQuery, readQuery } from "@/app/_lib/api/request";
-import { batchPredictBodySchema, lawQueries, routes, tooLong } from "@/app/_lib/api/routes";
+import { parseQuery, readBody, readQuery } from "@/app/_lib/api/request";
+import { lawQueries, routes, tooLong } from "@/app/_lib/api/routes";
 import { batchPredictionSchema } from "@/app/_lib/api/schemas";
 import { predictResponse } from "../_lib/predict";
-
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /**
  * GET /api/v1/predict?law=hoffmann-2022-chinchilla/loss-nd&N=7e10&D=1.4e12:
@@ -36,8 +34,9 @@ export function GET(req: Request) {
  */
 export function POST(req: Request) {
   return handle(async () => {
-    readQuery(req, routes["/api/v1/predict"].post.query);
-    const { law: id, points, inputs } = parseBody(batchPredictBodySchema, await readJson(req, MAX_BODY_BYTES), tooLong);
+    const contract = routes["/api/v1/predict"].post;
+    readQuery(req, contract.query);
+    const { law: id, points, inputs } = await readBody(req, contract.body, tooLong);
     const law = findLaw(id);
     const x = inputs !== undefined ? columns(law, inputs) : rows(law, points ?? []);
     return reply(batchPredictionSchema, evaluateBatch(law, x), "no-store");

@@ -6,7 +6,7 @@ import { routes } from "@/app/_lib/api/routes";
 import { scheduleResultSchema } from "@/app/_lib/api/schemas";
 import { findLaw } from "@/app/_lib/lookup";
 
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
+const contract = routes["/api/v1/schedule"].post;
 
 /**
  * POST /api/v1/schedule: the forward and annealing areas S1 and S2 of a
@@ -21,8 +21,9 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
  */
 export function POST(req: Request) {
   return handle(async () => {
-    readQuery(req, routes["/api/v1/schedule"].post.query);
-    const request = parseScheduleRequest(await readJson(req, MAX_BODY_BYTES));
+    readQuery(req, contract.query);
+    // lib/schedule parses it with the contract's schema, naming the schedule kinds when none fits
+    const request = parseScheduleRequest(await readJson(req, contract.body.maxBytes));
     const law = request.law !== undefined ? findLaw(request.law) : null;
     if (law && (law.free || !takesAreas(law))) {
       throw invalid(
