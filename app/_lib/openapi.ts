@@ -71,7 +71,7 @@ function queryParameters(spec: QuerySpec | undefined) {
           style: "form",
           explode: true,
           schema: { type: "object", propertyNames: { pattern: pattern.key.source }, additionalProperties: { type: "string" } },
-          description: `${pattern.description} Parameters named ${pattern.shown}.`,
+          description: `${pattern.description.replace(/\.?$/, ".")} Parameters named ${pattern.shown}.`,
         },
       ]
     : named;

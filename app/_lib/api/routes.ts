@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { fitRequestSchema, LIMITS } from "@/lib/fit/request";
+import { lossSchema } from "@/lib/content/schema";
 import { scheduleRequestSchema } from "@/lib/schedule";
 import { FIX_KEY, MAX_COMPARE_POINTS, MAX_TABLE_AT } from "@/lib/compare";
 import { MAX_COMBINE_POINTS } from "@/lib/combine";
@@ -150,7 +151,7 @@ const fitCsvQuery = {
     expr: z.string().optional().describe("An expression to fit, instead of a law"),
     free: names("The coefficients to fit, comma-separated (the others are held)"),
     output: z.string().optional().describe("The column of the output, with expr"),
-    loss: z.string().optional().describe("huber-log, mse-log or mse"),
+    loss: z.string().optional().meta({ enum: lossSchema.options, description: "The objective's loss (huber-log by default)" }),
     delta: numberParam("delta", "Huber's delta").optional(),
     log: names("Coefficients fitted as their logs, comma-separated"),
     lse: choiceParam("lse", ["true", "false"], "Whether to fit E + A/N^α + ... as a log-sum-exp").transform((s) => s === "true").optional(),
