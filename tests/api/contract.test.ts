@@ -247,6 +247,8 @@ describe("query parameters: a route accepts exactly those its schema lists", () 
     ["N=-1&D=1", "N", "N must be greater than 0"],
     ["N=1&N=2&D=1", "N", "N is given more than once"],
     ["N=1&D=1&N.unit=parsecs", "N.unit", /^unknown unit parsecs for params/],
+    ["N=1&D=1&constructor=1", "constructor", "constructor is not an input of hoffmann-2022-chinchilla/loss-nd; its inputs are N, D"],
+    ["N=1&D=1&X.unit=FLOP", "X.unit", "X.unit names no input of hoffmann-2022-chinchilla/loss-nd; its inputs are N, D"],
   ])("predict ?%s -> 400 naming %s", async (query, field, message) => {
     const r = await withParams(predictGET, hoffmann)(new Request(`${BASE}/x?${query}`));
     expect(r.status).toBe(400);
