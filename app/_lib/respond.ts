@@ -26,11 +26,17 @@ export function ok(body: unknown, cache = "public, max-age=60"): Response {
 }
 
 /**
- * A 200 whose body the type checker holds to the route's answer schema (the
- * tests parse real answers with it; parsing every answer here would cost
- * the hot routes for nothing the types do not already say).
+ * A 200 whose body the type checker holds to the route's answer schema.
+ * Outside production the body is also parsed with the schema as it will be
+ * sent (after JSON), so every test and dev request checks the contract; in
+ * production the types suffice and the hot routes pay nothing.
  */
-export function reply<S extends z.ZodType>(_schema: S, body: z.input<S>, cache?: string): Response {
+export function reply<S extends z.ZodType>(schema: S, body: z.input<S>, cache?: string): Response {
+  if (process.env.NODE_ENV !== "production") {
+    const sent: unknown = JSON.parse(JSON.stringify(body));
+    const r = schema.safeParse(sent);
+    if (!r.success) throw new Error(`the answer does not match its schema: ${r.error.issues.slice(0, 3).map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")}`);
+  }
   return ok(body, cache);
 }
 
