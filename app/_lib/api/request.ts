@@ -1,9 +1,10 @@
 /**
- * Requests read with zod schemas: JSON bodies, and query strings. A query schema is an object over the
- * parameters; each field's messages are whole sentences that name the
- * parameter (`N must be greater than 0`, `target is required: ...`), since a
- * caller reads them as the answer's `message`. Unknown and repeated
- * parameters are refused before the schema runs, naming the parameter.
+ * Requests read with zod schemas: JSON bodies, and query strings. A query
+ * schema is an object over the parameters; values are read by lib's readers
+ * (lib/numeric), so a query and a body say the same about the same number
+ * (`N must be greater than 0`), and issues become errors by one rule
+ * (lib/errors requestIssue). Unknown and repeated parameters are refused
+ * before the schema runs, naming the parameter.
  */
 import { z } from "zod";
 import { LawdexError, invalid, requestIssue } from "@/lib/errors";
