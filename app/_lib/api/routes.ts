@@ -27,12 +27,10 @@ import {
 } from "./request";
 import * as out from "./schemas";
 
-export const MAX_POINTS = 10_000;
+const MAX_POINTS = 10_000;
 /** The largest JSON body the POST routes read (fit has its own, in LIMITS). */
 const JSON_BODY_BYTES = 2 * 1024 * 1024;
-export const MAX_FRONTIER_POINTS = 200;
-
-const noQuery = NO_QUERY;
+const MAX_FRONTIER_POINTS = 200;
 
 // ---------------------------------------------------------------------------
 // Path parameters (validated by the lookups, which suggest the nearest ids)
@@ -248,7 +246,7 @@ export const routes = {
     },
   },
   "/api/v1/laws/{paper}/{law}": {
-    get: { summary: "One law in full: expression, LaTeX, coefficients with sources, checks with results", path: lawPath, query: noQuery, response: json(out.lawDetailSchema, "LawDetail") },
+    get: { summary: "One law in full: expression, LaTeX, coefficients with sources, checks with results", path: lawPath, query: NO_QUERY, response: json(out.lawDetailSchema, "LawDetail") },
   },
   "/api/v1/laws/{paper}/{law}/predict": {
     get: { summary: "Evaluate a law", path: lawPath, query: predictQueryDoc, response: json(out.predictionSchema, "Prediction"), errors: [422] },
@@ -284,7 +282,7 @@ export const routes = {
       summary: "Evaluate a law at up to 10,000 points",
       description:
         "Points as objects ({law, points: [{N, D}, ...]}) or as columns, one array per input ({law, inputs: {N: [...], D: [...]}}), which is smaller and faster to parse. The answer's values, intervals and extrapolated are aligned with the points; each interval is the one GET predict answers at that point (null where no coefficient carries a standard error).",
-      query: noQuery,
+      query: NO_QUERY,
       body: { json: batchPredictBodySchema, name: "BatchPredictRequest", maxBytes: JSON_BODY_BYTES },
       response: json(out.batchPredictionSchema, "BatchPrediction"),
       errors: [413, 415, 422],
@@ -296,7 +294,7 @@ export const routes = {
   "/api/v1/combine": {
     post: {
       summary: "Evaluate an expression over laws from different papers",
-      query: noQuery,
+      query: NO_QUERY,
       body: { json: combineBodySchema, name: "CombineRequest", maxBytes: JSON_BODY_BYTES },
       response: json(out.combinationSchema, "Combination"),
       errors: [413, 415],
@@ -317,14 +315,14 @@ export const routes = {
       summary: "The forward and annealing areas S1, S2 of a learning-rate schedule, and a law's loss along it",
       description:
         "Tissue et al. (2024), Eqs. 1 and 5: S1 is the summed learning rate, S2 = Σ m_i with m_i = λ·m_{i-1} + (η_{i-1} − η_i) (m_1 = 0; λ = 0.999 by default). Warmup steps count as if run at η_max, so give the schedule without its warmup. Schedules: constant, cosine (to eta_min), wsd (decay_steps, cosine or linear decay) or rates (the rate of every step, up to 100,000). Answers at `points` evenly spread steps (or exactly `at`), at most 1000; with `law` (a law whose inputs are S_1 and S_2) also its value at each. Work is linear in the steps, at most 2,000,000.",
-      query: noQuery,
+      query: NO_QUERY,
       body: { json: scheduleRequestSchema, name: "ScheduleRequest", maxBytes: JSON_BODY_BYTES },
       response: json(out.scheduleResultSchema, "ScheduleResult"),
       errors: [413, 415],
     },
   },
   "/api/v1/datasets": {
-    get: { summary: "Released datasets: declaration, licence, and whether this deployment has each file", query: noQuery, response: json(out.datasetListSchema, "DatasetList") },
+    get: { summary: "Released datasets: declaration, licence, and whether this deployment has each file", query: NO_QUERY, response: json(out.datasetListSchema, "DatasetList") },
   },
   "/api/v1/datasets/{id}": {
     get: {
@@ -339,27 +337,27 @@ export const routes = {
     get: { summary: "List papers", query: papersQuery, response: json(out.paperListSchema, "PaperList") },
   },
   "/api/v1/papers/{slug}": {
-    get: { summary: "One paper with its laws", path: { slug: { description: "The paper's slug", pattern: "^[a-z0-9-]+$" } }, query: noQuery, response: json(out.paperDetailSchema, "PaperDetail") },
+    get: { summary: "One paper with its laws", path: { slug: { description: "The paper's slug", pattern: "^[a-z0-9-]+$" } }, query: NO_QUERY, response: json(out.paperDetailSchema, "PaperDetail") },
   },
   "/api/v1/coverage": {
-    get: { summary: "Every seed paper with its paper slug or exclusion reason", query: noQuery, response: json(out.coverageSchema, "Coverage") },
+    get: { summary: "Every seed paper with its paper slug or exclusion reason", query: NO_QUERY, response: json(out.coverageSchema, "Coverage") },
   },
   "/api/v1/export/laws.csv": {
-    get: { summary: "Every law as one CSV row", query: noQuery, response: { media: "text/csv", description: "One row per law with its expression, coefficients and provenance" } },
+    get: { summary: "Every law as one CSV row", query: NO_QUERY, response: { media: "text/csv", description: "One row per law with its expression, coefficients and provenance" } },
   },
   "/api/v1/export/coefficients.csv": {
     get: {
       summary: "Every published coefficient as one CSV row (tidy)",
       description:
         "Columns law (<paper>/<law>), variant (default for a law with one coefficient set, else the set's id: printed, unrounded, ...), law_id (the id of that set in this API and laws.csv), symbol, value (as stored), stderr (empty if none), printed (the source's expression when it prints one, e.g. exp(6.0073404)), source (where in the paper). Form-only laws have no rows.",
-      query: noQuery,
+      query: NO_QUERY,
       response: { media: "text/csv", description: "One row per coefficient" },
     },
   },
   "/api/v1/export/registry.json": {
-    get: { summary: "The whole registry in one versioned JSON document", query: noQuery, response: json(out.registrySchema, "Registry") },
+    get: { summary: "The whole registry in one versioned JSON document", query: NO_QUERY, response: json(out.registrySchema, "Registry") },
   },
-  "/api/v1/health": { get: { summary: "A constant answer: the server is up", query: noQuery, response: json(out.healthSchema, "Health") } },
+  "/api/v1/health": { get: { summary: "A constant answer: the server is up", query: NO_QUERY, response: json(out.healthSchema, "Health") } },
   "/api/v1/openapi.json": { get: { summary: "This document", response: json(out.openapiDocumentSchema, "OpenAPIDocument") } },
 } as const satisfies Record<string, Partial<Record<"get" | "post", RouteContract>>>;
 
