@@ -428,7 +428,7 @@ function heldOn(laws: Law[], quantity: string, quantities: Quantities): number |
   return held;
 }
 
-const FIX_KEY = /^fix\.([A-Za-z][A-Za-z0-9_]*)(\.unit)?$/;
+export const FIX_KEY = /^fix\.([A-Za-z][A-Za-z0-9_]*)(\.unit)?$/;
 
 const commaList = (text: string | undefined): string[] =>
   (text ?? "")

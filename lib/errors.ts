@@ -38,15 +38,28 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 }
 
 /**
- * The first problem zod found in a request body, as the error to answer with:
- * 400 naming the field (an unknown key names itself), or 413 where `tooBig`
- * gives a message for a list over its limit.
+ * The problem zod found in a request (body or query), as the error to answer
+ * with: 400 naming the field (an unknown key names itself, and is reported
+ * before the rest, which it often explains), or 413 where `tooBig` gives a
+ * message for a list over its limit. A message that goes on from the field's
+ * name ("must be ...", "is empty") follows it; one that names the field
+ * itself ("missing input D (tokens, token)") stands as it is; any other is
+ * prefixed with the field.
  */
 export function requestIssue(issues: readonly z.core.$ZodIssue[], tooBig?: (issue: z.core.$ZodIssue, field: string) => string | undefined): LawdexError {
-  const issue = issues[0] as z.core.$ZodIssue;
+  const issue = issues.find((i) => i.code === "unrecognized_keys") ?? issues[0];
+  if (!issue) return invalid(null, "the request is not valid");
   const field = fieldPath(issue.path) || "body";
   const big = issue.code === "too_big" ? tooBig?.(issue, field) : undefined;
   if (big !== undefined) return tooLarge(field, big);
   if (issue.code === "unrecognized_keys") return invalid(issue.keys[0] ?? field, `unknown field ${issue.keys.join(", ")}${field !== "body" ? ` in ${field}` : ""}`);
-  return invalid(field, `${field}: ${issue.message}`);
+  return invalid(field, issueMessage(issue.message, field));
+}
+
+const GOES_ON = /^(?:must|may|is|needs|has) /;
+
+function issueMessage(message: string, field: string): string {
+  if (GOES_ON.test(message)) return `${field} ${message}`;
+  const escaped = field.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?:^|[^\\w.])${escaped}(?:$|[^\\w])`).test(message) ? message : `${field}: ${message}`;
 }

@@ -3,6 +3,7 @@
  * status and `{ error: { code, message, field } }`; anything else is logged
  * once and answers a generic 500 with no internals.
  */
+import type { z } from "zod";
 import { LawdexError, invalid, tooLarge, unsupportedMedia } from "@/lib/errors";
 
 /** `{ error: { code, message, field } }`, with `suggestions` (the nearest known ids) for an unknown id. */
@@ -22,6 +23,21 @@ export async function handle(fn: () => Response | Promise<Response>): Promise<Re
 
 export function ok(body: unknown, cache = "public, max-age=60"): Response {
   return Response.json(body, { headers: { "Cache-Control": cache } });
+}
+
+/**
+ * A 200 whose body the type checker holds to the route's answer schema.
+ * Outside production the body is also parsed with the schema as it will be
+ * sent (after JSON), so every test and dev request checks the contract; in
+ * production the types suffice and the hot routes pay nothing.
+ */
+export function reply<S extends z.ZodType>(schema: S, body: z.input<S>, cache?: string): Response {
+  if (process.env.NODE_ENV !== "production") {
+    const sent: unknown = JSON.parse(JSON.stringify(body));
+    const r = schema.safeParse(sent);
+    if (!r.success) throw new Error(`the answer does not match its schema: ${r.error.issues.slice(0, 3).map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")}`);
+  }
+  return ok(body, cache);
 }
 
 /** Query parameters as a plain record; a key given twice is an error. */

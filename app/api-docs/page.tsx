@@ -59,8 +59,8 @@ export default function ApiDocs() {
         large), 422 (unreachable target, form-only law, a fit that cannot be made) or 503 (every fit worker busy). The examples assume <code>LAWDEX=http://localhost:3000</code>.
       </p>
       {Object.entries(openapi.paths).map(([route, ops]) => {
-        const method = "post" in ops ? "POST" : "GET";
-        const op = "post" in ops ? ops.post : ops.get;
+        const method = ops.post ? "POST" : "GET";
+        const op = ops.post ?? ops.get;
         const ex = EXAMPLES[route] ?? {};
         const url = `${ex.path ?? route}${ex.query ? `?${ex.query}` : ""}`;
         return (
@@ -70,7 +70,7 @@ export default function ApiDocs() {
                 {method} {route}
               </code>
             </h2>
-            <p>{op.summary}</p>
+            <p>{op?.summary}</p>
             <div className="snippet">
               <div className="snippet-head">curl</div>
               <pre tabIndex={0} aria-label="curl example">

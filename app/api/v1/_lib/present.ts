@@ -1,6 +1,8 @@
-/** JSON shapes of the API, built from stored laws and papers. */
+/** JSON shapes of the API, built from stored laws and papers; their types are the answer schemas' (app/_lib/api/schemas). */
+import type { z } from "zod";
 import type { PaperSummary, StoredLaw } from "@/db/queries";
 import { type Prediction, notEvaluable } from "@/lib/law";
+import type { lawDetailSchema, lawSummarySchema, predictionSchema } from "@/app/_lib/api/schemas";
 
 type PaperRef = Pick<PaperSummary, "slug" | "title" | "year" | "arxiv" | "domains">;
 
@@ -22,7 +24,7 @@ const outputJson = (law: StoredLaw) => ({
   dataset: law.output.dataset ?? null,
 });
 
-export function lawSummaryJson(law: StoredLaw, paper: PaperRef) {
+export function lawSummaryJson(law: StoredLaw, paper: PaperRef): z.input<typeof lawSummarySchema> {
   return {
     id: law.id,
     name: law.name,
@@ -38,7 +40,7 @@ export function lawSummaryJson(law: StoredLaw, paper: PaperRef) {
   };
 }
 
-export function lawDetailJson(law: StoredLaw, paper: PaperRef, incoming: { law: string; type: string }[]) {
+export function lawDetailJson(law: StoredLaw, paper: PaperRef, incoming: { law: string; type: string }[]): z.input<typeof lawDetailSchema> {
   return {
     ...lawSummaryJson(law, paper),
     description: law.description ?? null,
@@ -83,7 +85,7 @@ export function lawDetailJson(law: StoredLaw, paper: PaperRef, incoming: { law: 
   };
 }
 
-export function predictionJson(law: StoredLaw, p: Prediction) {
+export function predictionJson(law: StoredLaw, p: Prediction): Omit<z.input<typeof predictionSchema>, "interval"> {
   return {
     law: law.id,
     inputs: Object.fromEntries(

@@ -1,11 +1,14 @@
 import { getDb } from "@/db/client";
 import { getCoverage } from "@/db/queries";
-import { handle, ok, queryRecord } from "@/app/_lib/respond";
+import { handle, reply } from "@/app/_lib/respond";
+import { readQuery } from "@/app/_lib/api/request";
+import { routes } from "@/app/_lib/api/routes";
+import { coverageSchema } from "@/app/_lib/api/schemas";
 
 /** GET /api/v1/coverage: every seed paper with its paper slug or exclusion reason. */
 export function GET(req: Request) {
   return handle(() => {
-    queryRecord(new URL(req.url), []);
-    return ok(getCoverage(getDb()));
+    readQuery(req, routes["/api/v1/coverage"].get.query);
+    return reply(coverageSchema, getCoverage(getDb()));
   });
 }

@@ -1,26 +1,18 @@
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { getDomain, listLaws, listPapers, searchLaws } from "@/db/queries";
-import { notFound, requestIssue } from "@/lib/errors";
-import { handle, ok, queryRecord } from "@/app/_lib/respond";
+import { notFound } from "@/lib/errors";
+import { handle, reply } from "@/app/_lib/respond";
+import { readQuery } from "@/app/_lib/api/request";
+import { routes } from "@/app/_lib/api/routes";
+import { lawListSchema } from "@/app/_lib/api/schemas";
 import { lawSummaryJson } from "../_lib/present";
 
-const querySchema = z.strictObject({
-  domain: z.string().min(1, "must name a domain").optional(),
-  /** The site's search (db/queries searchRegistry's ranking), over laws. */
-  q: z
-    .string()
-    .max(200, "may be at most 200 characters")
-    .refine((q) => /[\p{L}\p{N}_]/u.test(q), "must contain a word to search for")
-    .optional(),
-});
+const contract = routes["/api/v1/laws"].get;
 
 /** GET /api/v1/laws[?domain=][&q=]: every law, or those in a domain; with q, those the search finds, best first. */
 export function GET(req: Request) {
   return handle(() => {
-    const parsed = querySchema.safeParse(queryRecord(new URL(req.url), ["domain", "q"]));
-    if (!parsed.success) throw requestIssue(parsed.error.issues);
-    const { domain, q } = parsed.data;
+    const { domain, q } = readQuery(req, contract.query).values;
     const db = getDb();
     if (domain !== undefined && !getDomain(db, domain)) throw notFound("domain", `no domain ${domain}`);
     const papers = new Map(listPapers(db).map((p) => [p.slug, p]));
@@ -29,7 +21,7 @@ export function GET(req: Request) {
       const byId = new Map(laws.map((l) => [l.id, l]));
       laws = searchLaws(db, q).flatMap((id) => byId.get(id) ?? []);
     }
-    return ok({
+    return reply(lawListSchema, {
       count: laws.length,
       ...(q !== undefined ? { q } : {}),
       laws: laws.flatMap((l) => {

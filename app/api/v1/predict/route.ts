@@ -1,13 +1,13 @@
 import { executable, type Law, parseInputs } from "@/lib/law";
-import { invalid, tooLarge } from "@/lib/errors";
+import { invalid } from "@/lib/errors";
 import { toInputNumber } from "@/lib/numeric";
 import { type Interval, valueIntervals } from "@/lib/uncertainty";
-import { handle, ok, queryRecord, readJson } from "@/app/_lib/respond";
+import { handle, queryRecord, reply } from "@/app/_lib/respond";
 import { findLaw } from "@/app/_lib/lookup";
+import { parseQuery, readBody, readQuery } from "@/app/_lib/api/request";
+import { lawQueries, routes, tooLong } from "@/app/_lib/api/routes";
+import { batchPredictionSchema } from "@/app/_lib/api/schemas";
 import { predictResponse } from "../_lib/predict";
-
-export const MAX_POINTS = 10_000;
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /**
  * GET /api/v1/predict?law=hoffmann-2022-chinchilla/loss-nd&N=7e10&D=1.4e12:
@@ -17,8 +17,10 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
  */
 export function GET(req: Request) {
   return handle(() => {
-    const { law, ...inputs } = queryRecord(new URL(req.url));
-    return predictResponse(findLaw(law), inputs);
+    const query = queryRecord(new URL(req.url));
+    const found = findLaw(query.law);
+    const { law: _law, ...inputs } = parseQuery(lawQueries.predictByParam(found), query).values;
+    return predictResponse(found, inputs);
   });
 }
 
@@ -32,45 +34,35 @@ export function GET(req: Request) {
  */
 export function POST(req: Request) {
   return handle(async () => {
-    const body = await readJson(req, MAX_BODY_BYTES);
-    if (typeof body !== "object" || body === null || Array.isArray(body)) {
-      throw invalid("body", 'body must be a JSON object { "law": ..., "points": [...] } or { "law": ..., "inputs": {...} }');
-    }
-    for (const key of Object.keys(body)) {
-      if (key !== "law" && key !== "points" && key !== "inputs") throw invalid(key, `unknown field ${key}; expected law and points (or inputs)`);
-    }
-    const { law: id, points, inputs } = body as { law?: unknown; points?: unknown; inputs?: unknown };
+    const contract = routes["/api/v1/predict"].post;
+    readQuery(req, contract.query);
+    const { law: id, points, inputs } = await readBody(req, contract.body, tooLong);
     const law = findLaw(id);
-    if (points !== undefined && inputs !== undefined) throw invalid("inputs", "give either points or inputs, not both");
-    const x = inputs !== undefined ? columns(law, inputs) : rows(law, points);
-    return ok(evaluateBatch(law, x), "no-store");
+    const x = inputs !== undefined ? columns(law, inputs) : rows(law, points ?? []);
+    return reply(batchPredictionSchema, evaluateBatch(law, x), "no-store");
   });
 }
 
-/** The points as one Float64Array per input, validated, from [{N, D}, ...]. */
-function rows(law: Law, points: unknown): Float64Array[] {
-  if (points === undefined) throw invalid("points", "points is required (or inputs, one array per input)");
-  if (!Array.isArray(points)) throw invalid("points", "points must be an array of objects of inputs");
-  if (points.length === 0) throw invalid("points", "points is empty");
-  if (points.length > MAX_POINTS) throw tooLarge("points", `at most ${MAX_POINTS} points per request, got ${points.length}`);
+/** The points as one Float64Array per input, validated, from [{N, D}, ...] (their count already checked by the body schema). */
+function rows(law: Law, points: readonly unknown[]): Float64Array[] {
   const cols = law.inputs.map(() => new Float64Array(points.length));
   const x = new Float64Array(law.inputs.length); // reused for every point
   points.forEach((pt, i) => {
-    if (typeof pt !== "object" || pt === null || Array.isArray(pt)) {
-      throw invalid(`points[${i}]`, `points[${i}] must be an object like {"${law.inputs[0]?.symbol}": 1e9}`);
-    }
-    parseInputs(law, pt as Record<string, unknown>, `points[${i}].`, x);
-    for (let j = 0; j < x.length; j++) (cols[j] as Float64Array)[i] = x[j] as number;
+    if (!isRecord(pt)) throw invalid(`points[${i}]`, `points[${i}] must be an object like {"${law.inputs[0]?.symbol}": 1e9}`);
+    parseInputs(law, pt, `points[${i}].`, x);
+    cols.forEach((col, j) => {
+      col[i] = x[j] ?? Number.NaN;
+    });
   });
   return cols;
 }
 
-/** The points from { N: [...], D: [...] }: every input present, arrays of one length. */
-function columns(law: Law, inputs: unknown): Float64Array[] {
-  if (typeof inputs !== "object" || inputs === null || Array.isArray(inputs)) {
-    throw invalid("inputs", `inputs must be an object of arrays like {"${law.inputs[0]?.symbol}": [1e9, 1e10]}`);
-  }
-  const given = inputs as Record<string, unknown>;
+function isRecord(v: unknown): v is Readonly<Record<string, unknown>> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** The points from { N: [...], D: [...] }: every input present, arrays of one length (each at most MAX_POINTS, by the schema). */
+function columns(law: Law, given: Readonly<Record<string, readonly unknown[]>>): Float64Array[] {
   for (const key of Object.keys(given)) {
     if (!law.inputs.some((i) => i.symbol === key)) {
       throw invalid(`inputs.${key}`, `${key} is not an input of ${law.id}; its inputs are ${law.inputs.map((i) => i.symbol).join(", ")}`);
@@ -81,17 +73,13 @@ function columns(law: Law, inputs: unknown): Float64Array[] {
     const field = `inputs.${input.symbol}`;
     const arr = Object.hasOwn(given, input.symbol) ? given[input.symbol] : undefined;
     if (arr === undefined) throw invalid(field, `missing input ${input.symbol} (${input.quantity}, ${input.unit})`);
-    if (!Array.isArray(arr)) throw invalid(field, `${field} must be an array of numbers`);
-    if (arr.length === 0) throw invalid(field, `${field} is empty`);
-    if (arr.length > MAX_POINTS) throw tooLarge(field, `at most ${MAX_POINTS} points per request, got ${arr.length}`);
     if (n >= 0 && arr.length !== n) throw invalid(field, `${field} has ${arr.length} values but ${law.inputs[0]?.symbol} has ${n}; every input needs one value per point`);
     n = arr.length;
     const col = new Float64Array(arr.length);
-    for (let i = 0; i < arr.length; i++) {
-      const v = arr[i];
+    arr.forEach((v, i) => {
       // fast path for what scripts send: a plain positive finite number
       col[i] = typeof v === "number" && v > 0 && v < Number.POSITIVE_INFINITY ? v : toInputNumber(v, `${field}[${i}]`, input.domain);
-    }
+    });
     return col;
   });
 }
@@ -114,11 +102,11 @@ function evaluateBatch(law: Law, cols: Float64Array[]) {
   for (let i = 0; i < count; i++) {
     let out = false;
     for (let j = 0; j < x.length; j++) {
-      const v = (cols[j] as Float64Array)[i] as number;
+      const v = cols[j]?.[i] ?? Number.NaN;
       x[j] = v;
       const r = ranges[j];
       if (r && (v < r[0] || v > r[1])) {
-        outside[j] = (outside[j] as number) + 1;
+        outside[j] = (outside[j] ?? 0) + 1;
         out = true;
       }
     }
@@ -130,7 +118,7 @@ function evaluateBatch(law: Law, cols: Float64Array[]) {
   }
   const warnings = law.inputs.flatMap((input, j) => {
     if (!input.range) return [`${input.symbol}: the paper states no fitted range, so extrapolation cannot be judged`];
-    const n = outside[j] as number;
+    const n = outside[j] ?? 0;
     return n ? [`${input.symbol} lies outside the fitted range [${input.range[0]}, ${input.range[1]}] ${input.unit} in ${n} of ${count} points: extrapolation`] : [];
   });
   return {

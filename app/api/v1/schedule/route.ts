@@ -1,9 +1,12 @@
 import { invalid } from "@/lib/errors";
 import { annealingAreas, lossCurve, parseScheduleRequest, scheduleLength, takesAreas } from "@/lib/schedule";
-import { handle, ok, queryRecord, readJson } from "@/app/_lib/respond";
+import { handle, readJson, reply } from "@/app/_lib/respond";
+import { readQuery } from "@/app/_lib/api/request";
+import { routes } from "@/app/_lib/api/routes";
+import { scheduleResultSchema } from "@/app/_lib/api/schemas";
 import { findLaw } from "@/app/_lib/lookup";
 
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
+const contract = routes["/api/v1/schedule"].post;
 
 /**
  * POST /api/v1/schedule: the forward and annealing areas S1 and S2 of a
@@ -18,8 +21,9 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
  */
 export function POST(req: Request) {
   return handle(async () => {
-    queryRecord(new URL(req.url), []);
-    const request = parseScheduleRequest(await readJson(req, MAX_BODY_BYTES));
+    readQuery(req, contract.query);
+    // lib/schedule parses it with the contract's schema, naming the schedule kinds when none fits
+    const request = parseScheduleRequest(await readJson(req, contract.body.maxBytes));
     const law = request.law !== undefined ? findLaw(request.law) : null;
     if (law && (law.free || !takesAreas(law))) {
       throw invalid(
@@ -41,7 +45,8 @@ export function POST(req: Request) {
       );
       prediction = { id: law.id, output: { symbol: law.output.symbol, quantity: law.output.quantity, unit: law.output.unit }, values };
     }
-    return ok(
+    return reply(
+      scheduleResultSchema,
       { schedule: { kind: request.schedule.kind, steps: scheduleLength(request.schedule) }, lambda: request.lambda, ...areas, law: prediction, warnings },
       "no-store",
     );

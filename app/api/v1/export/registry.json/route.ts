@@ -1,14 +1,15 @@
 import { getDb } from "@/db/client";
 import { getMeta, linksTo, listDomains, listExclusions, listLaws, listPapers, listQuantities, listStatements } from "@/db/queries";
-import { handle, ok, queryRecord } from "@/app/_lib/respond";
+import { handle, reply } from "@/app/_lib/respond";
+import { readQuery } from "@/app/_lib/api/request";
+import { routes } from "@/app/_lib/api/routes";
+import { REGISTRY_FORMAT_VERSION, registrySchema } from "@/app/_lib/api/schemas";
 import { lawDetailJson } from "../../_lib/present";
-
-export const REGISTRY_FORMAT_VERSION = 1;
 
 /** GET /api/v1/export/registry.json: everything, in one versioned document. */
 export function GET(req: Request) {
   return handle(() => {
-    queryRecord(new URL(req.url), []);
+    readQuery(req, routes["/api/v1/export/registry.json"].get.query);
     const db = getDb();
     const papers = listPapers(db);
     const bySlug = new Map(papers.map((p) => [p.slug, p]));
@@ -16,7 +17,7 @@ export function GET(req: Request) {
       const paper = bySlug.get(l.paper);
       return paper ? [lawDetailJson(l, paper, linksTo(db, l.id).map((k) => ({ law: k.law, type: k.type })))] : [];
     });
-    return ok({
+    return reply(registrySchema, {
       format: "lawdex-registry",
       version: REGISTRY_FORMAT_VERSION,
       built_at: getMeta(db, "built_at"),

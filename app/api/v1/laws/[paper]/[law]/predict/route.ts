@@ -1,5 +1,7 @@
-import { handle, queryRecord } from "@/app/_lib/respond";
+import { handle } from "@/app/_lib/respond";
 import { findLaw } from "@/app/_lib/lookup";
+import { readQuery } from "@/app/_lib/api/request";
+import { lawQueries } from "@/app/_lib/api/routes";
 import { predictResponse } from "../../../../_lib/predict";
 
 type Ctx = { params: Promise<{ paper: string; law: string }> };
@@ -8,6 +10,7 @@ type Ctx = { params: Promise<{ paper: string; law: string }> };
 export function GET(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { paper, law } = await ctx.params;
-    return predictResponse(findLaw(`${paper}/${law}`), queryRecord(new URL(req.url)));
+    const found = findLaw(`${paper}/${law}`);
+    return predictResponse(found, readQuery(req, lawQueries.predict(found)).values);
   });
 }
