@@ -5,7 +5,7 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Check, Law } from "../lib/law";
-import type { Quantity, RefitCheck } from "../lib/content/schema";
+import { type Dataset, type Quantity, type RefitCheck, datasetSchema } from "../lib/content/schema";
 import { type Db, perDatabase } from "./client";
 import { decodeLaw } from "./law-doc";
 import * as s from "./schema";
@@ -13,7 +13,8 @@ import * as s from "./schema";
 export type PaperRow = typeof s.papers.$inferSelect;
 export type DomainRow = typeof s.domains.$inferSelect;
 export type LinkRow = typeof s.lawLinks.$inferSelect;
-export type DatasetRow = typeof s.datasets.$inferSelect;
+/** A released dataset as content declares it, with whether the build found its file as declared. */
+export type DatasetRow = Omit<typeof s.datasets.$inferSelect, "spec"> & { spec: Dataset };
 type LawRow = typeof s.laws.$inferSelect;
 /** A value check with what the build computed for it. */
 export type CheckRow = Check & Pick<typeof s.checks.$inferSelect, "position" | "depends" | "actual" | "relError" | "passed">;
@@ -128,26 +129,33 @@ export function getDomain(db: Db, id: string): DomainRow | null {
   return db.select().from(s.domains).where(eq(s.domains.id, id)).get() ?? null;
 }
 
+// The database is read-only and replaced only by opening a new file (a new Db),
+// so a law read once is kept per Db. Bounded by the number of laws.
+const lawCache = perDatabase(() => new Map<string, StoredLaw>());
+
 /**
- * The one way a law is read back: its document, parsed with the schema the
- * build validated it against, joined with the results of its checks and
- * refits (rows in the order of law.checks and law.refits).
+ * The one way laws are read back: each law's document, parsed with the schema
+ * the build validated it against, joined with the results of its checks and
+ * refits (rows in the order of law.checks and law.refits). A law is parsed
+ * once per open database.
  */
 function readLaws(db: Db, rows: LawRow[]): StoredLaw[] {
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
+  const cache = lawCache(db);
+  const ids = rows.filter((r) => !cache.has(r.id)).map((r) => r.id);
   const group = <T extends { law: string }>(items: T[]) => {
     const m = new Map<string, T[]>();
     for (const it of items) m.set(it.law, [...(m.get(it.law) ?? []), it]);
     return m;
   };
-  const checks = group(db.select().from(s.checks).where(inArray(s.checks.law, ids)).orderBy(asc(s.checks.position)).all());
-  const refits = group(db.select().from(s.refits).where(inArray(s.refits.law, ids)).orderBy(asc(s.refits.position)).all());
+  const checks = group(ids.length ? db.select().from(s.checks).where(inArray(s.checks.law, ids)).orderBy(asc(s.checks.position)).all() : []);
+  const refits = group(ids.length ? db.select().from(s.refits).where(inArray(s.refits.law, ids)).orderBy(asc(s.refits.position)).all() : []);
   return rows.map((row) => {
+    const hit = cache.get(row.id);
+    if (hit) return hit;
     const law = decodeLaw(row.doc, row.id);
     const results = checks.get(row.id) ?? [];
     if (results.length !== law.checks.length) throw new Error(`law ${row.id} has ${law.checks.length} checks but ${results.length} stored results`);
-    return {
+    const stored: StoredLaw = {
       ...law,
       latex: row.latex,
       checkResults: results.map(({ position, depends, actual, relError, passed }) => {
@@ -161,22 +169,17 @@ function readLaws(db: Db, rows: LawRow[]): StoredLaw[] {
         return { ...r, spec };
       }),
     };
+    cache.set(row.id, stored);
+    return stored;
   });
 }
 
-// The database is read-only and replaced only by opening a new file (a new Db),
-// so a law read once can be kept per Db. Bounded by the number of laws.
-const lawCache = perDatabase(() => new Map<string, StoredLaw>());
-
 export function getLaw(db: Db, id: string): StoredLaw | null {
-  const cache = lawCache(db);
-  const hit = cache.get(id);
+  const hit = lawCache(db).get(id);
   if (hit) return hit;
+  // unknown ids find no row and are not cached: a caller could otherwise fill memory with them
   const row = db.select().from(s.laws).where(eq(s.laws.id, id)).get();
-  const law = row ? (readLaws(db, [row])[0] ?? null) : null;
-  // unknown ids are not cached: a caller could otherwise fill memory with them
-  if (law) cache.set(id, law);
-  return law;
+  return row ? (readLaws(db, [row])[0] ?? null) : null;
 }
 
 // the whole list is asked for on every compare view; the file is read-only
@@ -203,7 +206,12 @@ export function linksTo(db: Db, lawId: string): LinkRow[] {
 
 /** Released datasets, with whether the build found each file as declared. */
 export function listDatasets(db: Db, paper?: string): DatasetRow[] {
-  const rows = db.select().from(s.datasets).orderBy(asc(s.datasets.id)).all();
+  const rows = db
+    .select()
+    .from(s.datasets)
+    .orderBy(asc(s.datasets.id))
+    .all()
+    .map((d) => ({ ...d, spec: datasetSchema.parse(d.spec) }));
   return paper ? rows.filter((d) => d.paper === paper || d.spec.runs_of === paper) : rows;
 }
 

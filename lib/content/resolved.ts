@@ -15,7 +15,7 @@ import {
   refitCheckSchema,
   resolvedCoefficientSchema,
   resolvedInputSchema,
-  valueCheckArms,
+  valueCheckOf,
   verificationSchema,
 } from "./schema";
 
@@ -29,12 +29,8 @@ export const boundCoefficientSchema = z.strictObject({
   value: z.number(),
 });
 
-const resolvedArms = valueCheckArms({
-  /** The coefficients of other fits that `with:` names, bound by the content loader (which sees every law of the paper). */
-  bound: z.record(symbol, boundCoefficientSchema).optional(),
-});
-/** A value check of a resolved law. The data were validated as content; the union only gives them back typed. */
-export const resolvedCheckSchema = z.union([...resolvedArms.prediction, ...resolvedArms.atInputs, ...resolvedArms.ofExpr]);
+/** A value check of a resolved law: as in content, with the coefficients of other fits that `with:` names bound by the content loader (which sees every law of the paper). */
+export const resolvedCheckSchema = valueCheckOf({ bound: z.record(symbol, boundCoefficientSchema).optional() });
 
 /**
  * How far the printed digits of the coefficients determine the value over the

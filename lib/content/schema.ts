@@ -234,7 +234,7 @@ const otherFits = z
  * at inputs or as an expression `of` the coefficients. `extra` adds keys the
  * build fills in (the resolved law's `bound`).
  */
-export function valueCheckArms<E extends z.core.$ZodLooseShape>(extra: E) {
+function valueCheckArms<E extends z.core.$ZodLooseShape>(extra: E) {
   const base = { expect: finite, source: location, note: text.optional(), ...extra };
   return {
     prediction: tolerant({
@@ -253,15 +253,20 @@ export function valueCheckArms<E extends z.core.$ZodLooseShape>(extra: E) {
 }
 
 /** The arm of a value check an input means (by kind, then inputs or of, then the tolerance), or why none. */
-export function pickValueCheck<T extends Record<"prediction" | "atInputs" | "ofExpr", readonly [z.ZodType, z.ZodType]>>(arms: T, input: Record<string, unknown>): T[keyof T & ("prediction" | "atInputs" | "ofExpr")][0 | 1] | NoArm {
+function pickValueCheck<T extends Record<"prediction" | "atInputs" | "ofExpr", readonly [z.ZodType, z.ZodType]>>(arms: T, input: Record<string, unknown>): T[keyof T & ("prediction" | "atInputs" | "ofExpr")][0 | 1] | NoArm {
   const tolerance = byTolerance(input);
   if (input.kind === "prediction") return arms.prediction[tolerance];
   if (computedKind.safeParse(input.kind).success) return (Object.hasOwn(input, "of") ? arms.ofExpr : arms.atInputs)[tolerance];
   return { path: ["kind"], message: `Invalid option: expected one of ${[...valueCheckKindSchema.options, "refit"].map((k) => JSON.stringify(k)).join("|")}` };
 }
 
+/** A value check, with `extra` keys (see valueCheckArms). */
+export function valueCheckOf<E extends z.core.$ZodLooseShape>(extra: E) {
+  const arms = valueCheckArms(extra);
+  return oneOf([...arms.prediction, ...arms.atInputs, ...arms.ofExpr], (input) => pickValueCheck(arms, input));
+}
 const valueArms = valueCheckArms({});
-export const valueCheckSchema = oneOf([...valueArms.prediction, ...valueArms.atInputs, ...valueArms.ofExpr], (input) => pickValueCheck(valueArms, input));
+export const valueCheckSchema = valueCheckOf({});
 
 /** The objectives the fitting engine offers (see lib/fit). */
 export const lossSchema = z.enum(["huber-log", "mse-log", "mse"]);
