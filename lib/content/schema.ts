@@ -8,8 +8,11 @@ import { z } from "zod";
  * "Exactly one of" is a union of shapes the type system sees (a coefficient
  * has a value or a printed form; a check evaluates the law at inputs or an
  * expression `of` its coefficients). A plain zod union reports every arm's
- * errors at once ("Invalid input"); `oneOf` first picks the arm meant, by
- * which key the input has, so errors name the field of that arm.
+ * errors at once ("Invalid input" for the whole object), and
+ * z.discriminatedUnion needs a tag key these shapes do not have; `oneOf`
+ * first picks the arm meant, by which key the input has, so errors name the
+ * field of that arm. (Its input type is unknown: these schemas read content.
+ * The shapes the site serves, lib/content/resolved.ts, are plain objects.)
  */
 const SLUG = "[a-z0-9]+(?:-[a-z0-9]+)*";
 const slug = z.string().regex(new RegExp(`^${SLUG}$`), "must be lowercase words joined by hyphens");
@@ -58,7 +61,8 @@ function oneOf<const Arms extends readonly [z.ZodType, ...z.ZodType[]]>(_arms: A
     }
     const r = arm.safeParse(input);
     if (r.success) return r.data;
-    for (const issue of r.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+    // the arm's issues as they are (code, path, message), under this value's path
+    for (const issue of r.error.issues) ctx.addIssue({ ...issue });
     return z.NEVER;
   });
 }
