@@ -18,6 +18,7 @@ import { type DatasetTable, dataDir, readDataset } from "../lib/datasets";
 import { type RefitOutcome, runRefits } from "../lib/refit";
 import { bundleWorkers } from "../lib/fit/bundle";
 import { NodePool } from "../lib/fit/node-pool";
+import { encodeLaw } from "./law-doc";
 import { refitCache } from "./refit-cache";
 import * as s from "./schema";
 
@@ -86,57 +87,18 @@ export function writeRegistry(sqlite: Database.Database, registry: BuiltRegistry
           position,
           name: law.name,
           aliases: law.aliases ?? [],
-          description: law.description,
-          expr: law.expr,
           latex: lawLatex(law),
-          output: law.output,
-          source: law.source,
-          variant: law.variant,
-          variants: law.variants,
-          verification: law.verification,
-          unchecked: law.unchecked,
-          free: law.free,
-          sensitivity: law.sensitivity ?? null,
+          formOnly: law.free !== undefined,
+          doc: encodeLaw(law),
         })
         .run();
-      law.inputs.forEach((i, position) =>
-        tx.insert(s.lawInputs)
-          .values({
-            law: law.id,
-            position,
-            symbol: i.symbol,
-            quantity: i.quantity,
-            unit: i.unit,
-            latex: i.latex,
-            description: i.description,
-            convention: i.convention,
-            rangeMin: i.range?.[0],
-            rangeMax: i.range?.[1],
-            rangeSource: i.range_source,
-            plotMin: i.plot?.[0],
-            plotMax: i.plot?.[1],
-            domain: i.domain === "positive" ? undefined : i.domain,
-          })
-          .run(),
-      );
-      law.coefficients.forEach((c, position) =>
-        tx.insert(s.coefficients).values({ law: law.id, position, ...c }).run(),
-      );
       (registry.checks.get(law.id) ?? []).forEach((r, position) =>
         tx.insert(s.checks)
           .values({
             law: law.id,
             position,
-            inputs: r.check.inputs,
-            of: r.check.of,
-            expect: r.check.expect,
-            relTol: r.check.rel_tol,
-            absTol: r.check.abs_tol,
             kind: r.check.kind,
-            measured: r.check.measured,
             depends: checkDependsOn(law.expr, law.inputs.map((i) => i.symbol), law.coefficients.map((c) => c.symbol), r.check),
-            source: r.check.source,
-            note: r.check.note,
             actual: r.actual,
             relError: r.relError,
             passed: r.passed,
@@ -161,7 +123,7 @@ export function writeRegistry(sqlite: Database.Database, registry: BuiltRegistry
       (registry.refits.get(law.id) ?? []).forEach((outcome, position) => {
         const spec = law.refits[position];
         if (!spec) return;
-        tx.insert(s.refits).values({ law: law.id, position, dataset: spec.dataset, spec, status: outcome.status, passed: outcome.passed, summary: outcome.summary, outcome }).run();
+        tx.insert(s.refits).values({ law: law.id, position, dataset: spec.dataset, status: outcome.status, passed: outcome.passed, summary: outcome.summary, outcome }).run();
       });
     }
     // links after every law exists, so their targets satisfy the foreign key
@@ -240,8 +202,8 @@ export async function buildDatabase(opts: { contentDir: string; outFile: string;
       sqlite.pragma("journal_mode = DELETE");
       sqlite.pragma("foreign_keys = ON");
       writeRegistry(sqlite, registry);
-      const fk = sqlite.pragma("foreign_key_check") as unknown[];
-      if (fk.length > 0) throw new Error(`foreign key check failed: ${JSON.stringify(fk[0])}`);
+      const fk: unknown = sqlite.pragma("foreign_key_check");
+      if (Array.isArray(fk) && fk.length > 0) throw new Error(`foreign key check failed: ${JSON.stringify(fk[0])}`);
       const ok = sqlite.pragma("integrity_check", { simple: true });
       if (ok !== "ok") throw new Error(`integrity check failed: ${String(ok)}`);
     } finally {

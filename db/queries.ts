@@ -3,38 +3,37 @@
  * tests can use an in-memory one) and returns plain values or null.
  */
 import { and, asc, count, eq, inArray } from "drizzle-orm";
-import type { Law } from "../lib/law";
-import type { Quantity } from "../lib/content/schema";
+import { z } from "zod";
+import type { Check, Law } from "../lib/law";
+import { type Dataset, type Quantity, type RefitCheck, datasetSchema } from "../lib/content/schema";
 import { type Db, perDatabase } from "./client";
+import { decodeLaw } from "./law-doc";
 import * as s from "./schema";
 
 export type PaperRow = typeof s.papers.$inferSelect;
 export type DomainRow = typeof s.domains.$inferSelect;
-export type CheckRow = typeof s.checks.$inferSelect;
 export type LinkRow = typeof s.lawLinks.$inferSelect;
-export type RefitRow = typeof s.refits.$inferSelect;
-export type DatasetRow = typeof s.datasets.$inferSelect;
+/** A released dataset as content declares it, with whether the build found its file as declared. */
+export type DatasetRow = Omit<typeof s.datasets.$inferSelect, "spec"> & { spec: Dataset };
+type LawRow = typeof s.laws.$inferSelect;
+/** A value check with what the build computed for it. */
+export type CheckRow = Check & Pick<typeof s.checks.$inferSelect, "position" | "depends" | "actual" | "relError" | "passed">;
+/** A refit with what the build's run of it gave. */
+export type RefitRow = typeof s.refits.$inferSelect & { spec: RefitCheck };
 
-export interface PaperSummary {
-  slug: string;
-  title: string;
-  aliases: string[];
-  authors: string[];
-  year: number;
-  arxiv: string | null;
-  venue: string | null;
-  summary: string;
+/** A paper as lists show it: its metadata, its domains and how many laws it states. */
+export type PaperSummary = Pick<PaperRow, "slug" | "title" | "aliases" | "authors" | "year" | "arxiv" | "venue" | "summary"> & {
   domains: string[];
   laws: number;
-}
+};
 
 /** A law as stored, with its LaTeX and check results. */
-export interface StoredLaw extends Law {
+export type StoredLaw = Law & {
   latex: string;
   checkResults: CheckRow[];
   /** What the build's refits from released data gave, in the order of law.refits. */
   refitResults: RefitRow[];
-}
+};
 
 function domainsByPaper(db: Db, slugs?: string[]): Map<string, string[]> {
   const rows = db
@@ -130,101 +129,61 @@ export function getDomain(db: Db, id: string): DomainRow | null {
   return db.select().from(s.domains).where(eq(s.domains.id, id)).get() ?? null;
 }
 
-function assemble(db: Db, rows: (typeof s.laws.$inferSelect)[]): StoredLaw[] {
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
+// The database is read-only and replaced only by opening a new file (a new Db),
+// so a law read once is kept per Db. Bounded by the number of laws.
+const lawCache = perDatabase(() => new Map<string, StoredLaw>());
+
+/**
+ * The one way laws are read back: each law's document, parsed with the schema
+ * the build validated it against, joined with the results of its checks and
+ * refits (rows in the order of law.checks and law.refits). A law is parsed
+ * once per open database.
+ */
+function readLaws(db: Db, rows: LawRow[]): StoredLaw[] {
+  const cache = lawCache(db);
+  const ids = rows.filter((r) => !cache.has(r.id)).map((r) => r.id);
   const group = <T extends { law: string }>(items: T[]) => {
     const m = new Map<string, T[]>();
     for (const it of items) m.set(it.law, [...(m.get(it.law) ?? []), it]);
     return m;
   };
-  const inputs = group(db.select().from(s.lawInputs).where(inArray(s.lawInputs.law, ids)).orderBy(asc(s.lawInputs.position)).all());
-  const coefs = group(db.select().from(s.coefficients).where(inArray(s.coefficients.law, ids)).orderBy(asc(s.coefficients.position)).all());
-  const checks = group(db.select().from(s.checks).where(inArray(s.checks.law, ids)).orderBy(asc(s.checks.position)).all());
-  const links = group(db.select().from(s.lawLinks).where(inArray(s.lawLinks.law, ids)).orderBy(asc(s.lawLinks.position)).all());
-  const refitRows = group(db.select().from(s.refits).where(inArray(s.refits.law, ids)).orderBy(asc(s.refits.position)).all());
-  const opt = <T,>(v: T | null): T | undefined => (v === null ? undefined : v);
-  return rows.map((r) => {
-    const checkRows = checks.get(r.id) ?? [];
-    return {
-      id: r.id,
-      paper: r.paper,
-      key: r.key,
-      name: r.name,
-      ...(r.aliases.length > 0 ? { aliases: r.aliases } : {}),
-      description: opt(r.description),
-      expr: r.expr,
-      latex: r.latex,
-      output: r.output,
-      source: r.source,
-      variant: r.variant ?? null,
-      variants: r.variants,
-      verification: r.verification,
-      unchecked: opt(r.unchecked),
-      sensitivity: r.sensitivity ?? null,
-      inputs: (inputs.get(r.id) ?? []).map((i) => ({
-        symbol: i.symbol,
-        quantity: i.quantity,
-        unit: i.unit,
-        latex: opt(i.latex),
-        description: opt(i.description),
-        convention: opt(i.convention),
-        range: i.rangeMin !== null && i.rangeMax !== null ? ([i.rangeMin, i.rangeMax] as [number, number]) : undefined,
-        range_source: opt(i.rangeSource),
-        plot: i.plotMin !== null && i.plotMax !== null ? ([i.plotMin, i.plotMax] as [number, number]) : undefined,
-        ...(i.domain ? { domain: i.domain } : {}),
-      })),
-      coefficients: (coefs.get(r.id) ?? []).map((c) => ({
-        symbol: c.symbol,
-        value: c.value,
-        printed: opt(c.printed),
-        stderr: opt(c.stderr),
-        step: opt(c.step),
-        source: c.source,
-        latex: opt(c.latex),
-        note: opt(c.note),
-      })),
-      checks: checkRows.map((c) => ({
-        inputs: opt(c.inputs),
-        of: opt(c.of),
-        expect: c.expect,
-        rel_tol: opt(c.relTol),
-        abs_tol: opt(c.absTol),
-        kind: c.kind,
-        ...(c.measured !== null ? { measured: c.measured } : {}),
-        source: c.source,
-        note: opt(c.note),
-      })),
-      checkResults: checkRows,
-      refits: (refitRows.get(r.id) ?? []).map((x) => x.spec),
-      refitResults: refitRows.get(r.id) ?? [],
-      links: (links.get(r.id) ?? []).map((l) => ({ type: l.type, target: l.target, note: opt(l.note) })),
-      ...(r.free ? { free: r.free } : {}),
+  const checks = group(ids.length ? db.select().from(s.checks).where(inArray(s.checks.law, ids)).orderBy(asc(s.checks.position)).all() : []);
+  const refits = group(ids.length ? db.select().from(s.refits).where(inArray(s.refits.law, ids)).orderBy(asc(s.refits.position)).all() : []);
+  return rows.map((row) => {
+    const hit = cache.get(row.id);
+    if (hit) return hit;
+    const law = decodeLaw(row.doc, row.id);
+    const results = checks.get(row.id) ?? [];
+    if (results.length !== law.checks.length) throw new Error(`law ${row.id} has ${law.checks.length} checks but ${results.length} stored results`);
+    const stored: StoredLaw = {
+      ...law,
+      latex: row.latex,
+      checkResults: results.map(({ position, depends, actual, relError, passed }) => {
+        const check = law.checks[position];
+        if (!check) throw new Error(`law ${row.id} has no check ${position}`);
+        return { ...check, position, depends, actual, relError, passed };
+      }),
+      refitResults: (refits.get(row.id) ?? []).map((r) => {
+        const spec = law.refits[r.position];
+        if (!spec) throw new Error(`law ${row.id} has no refit ${r.position}`);
+        return { ...r, spec };
+      }),
     };
+    cache.set(row.id, stored);
+    return stored;
   });
 }
 
-// The database is read-only and replaced only by opening a new file (a new Db),
-// so an assembled law can be kept per Db. Bounded by the number of laws.
-const lawCache = new WeakMap<Db, Map<string, StoredLaw | null>>();
-
 export function getLaw(db: Db, id: string): StoredLaw | null {
-  let cache = lawCache.get(db);
-  if (!cache) {
-    cache = new Map();
-    lawCache.set(db, cache);
-  }
-  const hit = cache.get(id);
-  if (hit !== undefined) return hit;
+  const hit = lawCache(db).get(id);
+  if (hit) return hit;
+  // unknown ids find no row and are not cached: a caller could otherwise fill memory with them
   const row = db.select().from(s.laws).where(eq(s.laws.id, id)).get();
-  const law = row ? (assemble(db, [row])[0] ?? null) : null;
-  // unknown ids are not cached: a caller could otherwise fill memory with them
-  if (law) cache.set(id, law);
-  return law;
+  return row ? (readLaws(db, [row])[0] ?? null) : null;
 }
 
 // the whole list is asked for on every compare view; the file is read-only
-const allLaws = perDatabase((db) => assemble(db, db.select().from(s.laws).orderBy(asc(s.laws.paper), asc(s.laws.position)).all()));
+const allLaws = perDatabase((db) => readLaws(db, db.select().from(s.laws).orderBy(asc(s.laws.paper), asc(s.laws.position)).all()));
 
 export function listLaws(db: Db, opts: { domain?: string; paper?: string } = {}): StoredLaw[] {
   if (!opts.domain && !opts.paper) return allLaws(db);
@@ -237,7 +196,7 @@ export function listLaws(db: Db, opts: { domain?: string; paper?: string } = {})
     .where(and(paperFilter, opts.paper ? eq(s.laws.paper, opts.paper) : undefined))
     .orderBy(asc(s.laws.paper), asc(s.laws.position))
     .all();
-  return assemble(db, rows);
+  return readLaws(db, rows);
 }
 
 /** Links pointing at a law from other laws (the reverse of law.links). */
@@ -247,7 +206,12 @@ export function linksTo(db: Db, lawId: string): LinkRow[] {
 
 /** Released datasets, with whether the build found each file as declared. */
 export function listDatasets(db: Db, paper?: string): DatasetRow[] {
-  const rows = db.select().from(s.datasets).orderBy(asc(s.datasets.id)).all();
+  const rows = db
+    .select()
+    .from(s.datasets)
+    .orderBy(asc(s.datasets.id))
+    .all()
+    .map((d) => ({ ...d, spec: datasetSchema.parse(d.spec) }));
   return paper ? rows.filter((d) => d.paper === paper || d.spec.runs_of === paper) : rows;
 }
 
@@ -347,9 +311,9 @@ export function getCoverage(db: Db): {
   refitsNotChecked: number;
   seeds: CoverageEntry[];
 } {
-  const papers = new Map(db.select({ slug: s.papers.slug, seed: s.papers.seed }).from(s.papers).all().filter((p) => p.seed !== null).map((p) => [p.seed as number, p.slug]));
+  const papers = new Map(db.select({ slug: s.papers.slug, seed: s.papers.seed }).from(s.papers).all().flatMap((p) => (p.seed === null ? [] : [[p.seed, p.slug] as const])));
   const excl = new Map(listExclusions(db).map((e) => [e.seed, e.reason]));
-  const lawRows = db.select({ id: s.laws.id, paper: s.laws.paper, free: s.laws.free }).from(s.laws).all();
+  const lawRows = db.select({ id: s.laws.id, paper: s.laws.paper, formOnly: s.laws.formOnly }).from(s.laws).all();
   // a documented discrepancy "holds" but shows non-reproduction and a cross-check only confirms a
   // transcription: only predictions and derived checks (and refits) count as checked
   const passed = db.select({ law: s.checks.law, kind: s.checks.kind }).from(s.checks).where(eq(s.checks.passed, true)).all();
@@ -385,18 +349,20 @@ export function getCoverage(db: Db): {
               : laws.some((l) => crossChecked.has(l.id))
                 ? "cross-check"
                 : null,
-        checkedLaws: laws.filter((l) => (!l.free && passing.has(l.id)) || refitted.has(l.id)).length,
+        checkedLaws: laws.filter((l) => (!l.formOnly && passing.has(l.id)) || refitted.has(l.id)).length,
         predictedLaws: laws.filter((l) => predicted.has(l.id)).length,
         derivedLaws: laws.filter((l) => derived.has(l.id)).length,
-        crossCheckedLaws: laws.filter((l) => !l.free && !passing.has(l.id) && !refitted.has(l.id) && crossChecked.has(l.id)).length,
+        crossCheckedLaws: laws.filter((l) => !l.formOnly && !passing.has(l.id) && !refitted.has(l.id) && crossChecked.has(l.id)).length,
         refittedLaws: laws.filter((l) => refitted.has(l.id)).length,
         refitDiscrepancies: laws.filter((l) => refitDiffer.has(l.id)).length,
         refitsNotChecked: refitMissing.filter((r) => laws.some((l) => l.id === r.law)).length,
-        formLaws: laws.filter((l) => l.free).length,
+        formLaws: laws.filter((l) => l.formOnly).length,
         statements: paper ? stmts.filter((st) => st.paper === paper).length : 0,
         reason: excl.get(seed.n) ?? null,
       };
     });
+  const byTier: Record<EvidenceTier, number> = { refit: 0, prediction: 0, derived: 0, "cross-check": 0 };
+  for (const x of seeds) if (x.tier) byTier[x.tier]++;
   return {
     total: seeds.length,
     papers: seeds.filter((x) => x.status === "paper").length,
@@ -405,7 +371,7 @@ export function getCoverage(db: Db): {
     withCheckedLaw: seeds.filter((x) => x.checkedLaws > 0).length,
     withCrossCheckOnly: seeds.filter((x) => x.checkedLaws === 0 && x.crossCheckedLaws > 0).length,
     withRefit: seeds.filter((x) => x.refittedLaws > 0).length,
-    byTier: Object.fromEntries(EVIDENCE_TIERS.map((t) => [t, seeds.filter((x) => x.tier === t).length])) as Record<EvidenceTier, number>,
+    byTier,
     refitsNotChecked: refitMissing.length,
     seeds,
   };
@@ -454,6 +420,11 @@ const NAMING_COLUMNS = ["names", "paper_names", "title"] as const satisfies read
 const IN_TITLE = NAMING_COLUMNS.indexOf("title");
 const IN_BODY = NAMING_COLUMNS.length;
 
+/** Rows of the search table as the queries below select them (raw SQL: drizzle has no FTS5). */
+const candidateRows = z.array(z.object({ id: z.number(), kind: z.string(), ref: z.string(), title: z.string(), bm25: z.number() }));
+const rowIds = z.array(z.number());
+const shownRows = z.array(z.object({ id: z.number(), ref: z.string(), title: z.string().nullable(), snippet: z.string().nullable() }));
+
 /**
  * Search, ranked by what a reader most likely means. Every word of the query
  * must match somewhere. Each word counts in the strongest place it matches
@@ -473,15 +444,13 @@ function rankedMatches(db: Db, q: string, kind?: SearchHit["kind"]): { id: numbe
   if (!query) return [];
   const sql = db.$client;
   // bm25 weights follow SEARCH_COLUMNS (kind, ref, title, names, paper_names, body); lower is better
-  const candidates = (
-    sql
-      .prepare(`SELECT rowid AS id, kind, ref, title, bm25(search, 0, 0, 10.0, 10.0, 2.0, 1.0) AS bm25 FROM search WHERE search MATCH ?`)
-      .all(query) as { id: number; kind: string; ref: string; title: string; bm25: number }[]
-  ).filter((c) => kind === undefined || c.kind === kind);
+  const candidates = candidateRows
+    .parse(sql.prepare(`SELECT rowid AS id, kind, ref, title, bm25(search, 0, 0, 10.0, 10.0, 2.0, 1.0) AS bm25 FROM search WHERE search MATCH ?`).all(query))
+    .filter((c) => kind === undefined || c.kind === kind);
   if (candidates.length === 0) return [];
   const inColumn = sql.prepare("SELECT rowid AS id FROM search WHERE search MATCH ?").pluck();
   // for each naming column, the candidates each word matches there (a handful of index lookups)
-  const matched = NAMING_COLUMNS.map((c) => words.map((w, i) => new Set(inColumn.all(`${c} : ${phrase(w, i === words.length - 1)}`) as number[])));
+  const matched = NAMING_COLUMNS.map((c) => words.map((w, i) => new Set(rowIds.parse(inColumn.all(`${c} : ${phrase(w, i === words.length - 1)}`)))));
   const place = (id: number, word: number) => {
     const at = matched.findIndex((byWord) => byWord[word]?.has(id));
     return at < 0 ? IN_BODY : at;
@@ -489,18 +458,21 @@ function rankedMatches(db: Db, q: string, kind?: SearchHit["kind"]): { id: numbe
   return candidates
     .map((c) => {
       const counts = new Array<number>(IN_BODY + 1).fill(0);
-      for (let i = 0; i < words.length; i++) counts[place(c.id, i)] = (counts[place(c.id, i)] as number) + 1;
+      for (let i = 0; i < words.length; i++) {
+        const at = place(c.id, i);
+        counts[at] = (counts[at] ?? 0) + 1;
+      }
       return { ...c, counts, titleWords: c.title.match(/[\p{L}\p{N}]+/gu)?.length ?? 0 };
     })
     .sort((a, b) => {
       for (let k = 0; k < a.counts.length; k++) {
-        const d = (b.counts[k] as number) - (a.counts[k] as number);
+        const d = (b.counts[k] ?? 0) - (a.counts[k] ?? 0);
         if (d !== 0) return d;
       }
       // counts are equal from here, so each condition below holds for both or neither
       if (a.kind !== b.kind && (a.kind === "paper" || b.kind === "paper")) return a.kind === "paper" ? -1 : 1;
-      if ((a.counts[IN_TITLE] as number) > 0 && a.titleWords !== b.titleWords) return a.titleWords - b.titleWords;
-      if ((a.counts[IN_BODY] as number) > 0 && a.bm25 !== b.bm25) return a.bm25 - b.bm25;
+      if ((a.counts[IN_TITLE] ?? 0) > 0 && a.titleWords !== b.titleWords) return a.titleWords - b.titleWords;
+      if ((a.counts[IN_BODY] ?? 0) > 0 && a.bm25 !== b.bm25) return a.bm25 - b.bm25;
       return a.id - b.id;
     });
 }
@@ -522,16 +494,18 @@ export function searchRegistry(db: Db, q: string, limit = 50): SearchHit[] {
   // beside MATCH would re-run the query for each id. The ids are integers this function read above.
   const top = ranked.map((r) => r.id).filter(Number.isInteger).join(",");
   const shown = new Map(
-    (
-      sql
-        .prepare(
-          `SELECT rowid AS id, ref,
+    shownRows
+      .parse(
+        sql
+          .prepare(
+            `SELECT rowid AS id, ref,
                   CASE WHEN rowid IN (${top}) THEN highlight(search, ${col("title")}, char(1), char(2)) END AS title,
                   CASE WHEN rowid IN (${top}) THEN snippet(search, ${col("body")}, char(1), char(2), '…', 16) END AS snippet
              FROM search WHERE search MATCH ?`,
-        )
-        .all(query) as { id: number; ref: string; title: string | null; snippet: string | null }[]
-    ).map((r) => [r.id, r]),
+          )
+          .all(query),
+      )
+      .map((r) => [r.id, r]),
   );
   return ranked.flatMap((r) => {
     const h = shown.get(r.id);

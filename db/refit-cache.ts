@@ -37,7 +37,7 @@ export function refitCache(root = process.cwd(), dir = path.join(root, "data", "
     },
     get(key: string): FitOutcome | undefined {
       try {
-        return JSON.parse(fs.readFileSync(file(key), "utf8")) as FitOutcome;
+        return JSON.parse(fs.readFileSync(file(key), "utf8")) as FitOutcome; // cast: set() below wrote this file from a FitOutcome, under a key that hashes the fitting code (lib/fit, where FitOutcome is defined), so a file of another shape is never found
       } catch {
         return undefined;
       }

@@ -1,18 +1,23 @@
 /**
  * SQLite tables (drizzle). The database is derived data: db/build.ts writes a
- * fresh file from content/ and swaps it in; the app only reads it. Laws are
- * stored normalised (inputs, coefficients, checks, links are rows) so that
- * they can be queried, with the few nested values (output, verification)
- * as JSON columns typed from the content schema.
+ * fresh file from content/ and swaps it in; the app only reads it. A law is
+ * stored as one document, the resolved law the build validated (db/law-doc.ts),
+ * beside the columns that queries filter, count and search on; check and refit
+ * results are rows, so that coverage can count them.
  */
 import { integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import type { Law, Output } from "../lib/law";
-import type { Dataset, FreeCoefficient, RefitCheck, Verification } from "../lib/content/schema";
+import { type Verification, linkSchema, valueCheckKindSchema } from "../lib/content/schema";
 import type { RefitOutcome } from "../lib/refit";
-import type { PrintSensitivity } from "../lib/precision";
+
+/** A zod enum's values as drizzle takes them: a non-empty tuple. */
+function enumValues<T extends string>(options: readonly T[]): [T, ...T[]] {
+  const [first, ...rest] = options;
+  if (first === undefined) throw new Error("an enum has at least one value");
+  return [first, ...rest];
+}
 
 /** Check kinds from strongest to weakest (discrepancy documents a mismatch; refits have their own table). */
-export const CHECK_KINDS = ["prediction", "derived", "cross-check", "discrepancy"] as const;
+export const CHECK_KINDS = enumValues(valueCheckKindSchema.options);
 
 export const papers = sqliteTable("papers", {
   slug: text("slug").primaryKey(),
@@ -56,19 +61,11 @@ export const laws = sqliteTable("laws", {
   name: text("name").notNull(),
   /** Other names the law is known by (content `aliases`), searched first. */
   aliases: text("aliases", { mode: "json" }).$type<string[]>().notNull().default([]),
-  description: text("description"),
-  expr: text("expr").notNull(),
   latex: text("latex").notNull(),
-  output: text("output", { mode: "json" }).$type<Output>().notNull(),
-  source: text("source").notNull(),
-  variant: text("variant", { mode: "json" }).$type<Law["variant"]>(),
-  variants: text("variants", { mode: "json" }).$type<Law["variants"]>().notNull(),
-  verification: text("verification", { mode: "json" }).$type<Verification>().notNull(),
-  unchecked: text("unchecked"),
-  /** Free coefficients of a form-only law (null for laws with coefficients). */
-  free: text("free", { mode: "json" }).$type<FreeCoefficient[]>(),
-  /** How far the printed digits determine the value over the law's ranges (lib/precision.ts); null when not judged. */
-  sensitivity: text("sensitivity", { mode: "json" }).$type<PrintSensitivity>(),
+  /** A functional form without published coefficients (content `free:`), counted apart by coverage. */
+  formOnly: integer("form_only", { mode: "boolean" }).notNull(),
+  /** The resolved law as the build validated it, as JSON (written and read by db/law-doc.ts only). */
+  doc: text("doc").notNull(),
 });
 
 export const statements = sqliteTable(
@@ -97,63 +94,15 @@ export const exclusions = sqliteTable("exclusions", {
   reason: text("reason").notNull(),
 });
 
-export const lawInputs = sqliteTable(
-  "law_inputs",
-  {
-    law: text("law").notNull().references(() => laws.id),
-    position: integer("position").notNull(),
-    symbol: text("symbol").notNull(),
-    quantity: text("quantity").notNull(),
-    unit: text("unit").notNull(),
-    latex: text("latex"),
-    description: text("description"),
-    convention: text("convention"),
-    rangeMin: real("range_min"),
-    rangeMax: real("range_max"),
-    rangeSource: text("range_source"),
-    plotMin: real("plot_min"),
-    plotMax: real("plot_max"),
-    /** positive (null), nonnegative or real: see the content schema. */
-    domain: text("domain").$type<"nonnegative" | "real">(),
-  },
-  (t) => [primaryKey({ columns: [t.law, t.symbol] })],
-);
-
-export const coefficients = sqliteTable(
-  "coefficients",
-  {
-    law: text("law").notNull().references(() => laws.id),
-    position: integer("position").notNull(),
-    symbol: text("symbol").notNull(),
-    value: real("value").notNull(),
-    printed: text("printed"),
-    stderr: real("stderr"),
-    /** The unit in the last digit of the value as written in content. */
-    step: real("step"),
-    source: text("source").notNull(),
-    latex: text("latex"),
-    note: text("note"),
-  },
-  (t) => [primaryKey({ columns: [t.law, t.symbol] })],
-);
-
+/** The result of each value check of a law, in the order of the law's checks (the check itself is in the law's document). */
 export const checks = sqliteTable(
   "checks",
   {
     law: text("law").notNull().references(() => laws.id),
     position: integer("position").notNull(),
-    inputs: text("inputs", { mode: "json" }).$type<Record<string, number>>(),
-    of: text("of"),
-    expect: real("expect").notNull(),
-    relTol: real("rel_tol"),
-    absTol: real("abs_tol"),
     kind: text("kind", { enum: CHECK_KINDS }).notNull(),
-    /** For a prediction, what the paper measured. */
-    measured: text("measured"),
     /** The fitted coefficients the checked number depends on, read from the expression tree by the build. */
     depends: text("depends", { mode: "json" }).$type<string[]>().notNull(),
-    source: text("source").notNull(),
-    note: text("note"),
     actual: real("actual").notNull(),
     relError: real("rel_error").notNull(),
     passed: integer("passed", { mode: "boolean" }).notNull(),
@@ -166,7 +115,7 @@ export const lawLinks = sqliteTable(
   {
     law: text("law").notNull().references(() => laws.id),
     position: integer("position").notNull(),
-    type: text("type", { enum: ["refits", "replicates", "extends", "disputes", "uses-form-of"] }).notNull(),
+    type: text("type", { enum: enumValues(linkSchema.shape.type.options) }).notNull(),
     target: text("target").notNull().references(() => laws.id),
     note: text("note"),
   },
@@ -178,19 +127,19 @@ export const datasets = sqliteTable("datasets", {
   id: text("id").primaryKey(),
   paper: text("paper").notNull().references(() => papers.slug),
   title: text("title").notNull(),
-  spec: text("spec", { mode: "json" }).$type<Dataset>().notNull(),
+  /** The dataset as content declares it (read back through the content schema by db/queries.ts). */
+  spec: text("spec", { mode: "json" }).notNull(),
   status: text("status", { enum: ["present", "absent", "mismatch"] }).notNull(),
   reason: text("reason"),
 });
 
-/** Refits of laws from released data, run by the build, with their outcome and the data beside the law. */
+/** What each refit of a law from released data gave, in the order of the law's refits (the refit itself is in the law's document). */
 export const refits = sqliteTable(
   "refits",
   {
     law: text("law").notNull().references(() => laws.id),
     position: integer("position").notNull(),
     dataset: text("dataset").notNull().references(() => datasets.id),
-    spec: text("spec", { mode: "json" }).$type<RefitCheck>().notNull(),
     status: text("status", { enum: ["reproduces", "discrepancy", "differs", "data-absent", "data-mismatch"] }).notNull(),
     passed: integer("passed", { mode: "boolean" }).notNull(),
     summary: text("summary").notNull(),

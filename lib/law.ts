@@ -5,79 +5,19 @@
  * outside the fitted range, and run its checks. Pure: no Next.js, no database.
  */
 import { compile, type Compiled, ExprError, prepare, symbolsOf, toLatex, symbolLatex } from "./expr";
-import type {
-  CheckContent,
-  FreeCoefficient,
-  RefitCheck,
-  InputContent,
-  LawContent,
-  LinkContent,
-  OutputContent,
-  Verification,
-} from "./content/schema";
+import type { CoefficientContent, LawContent, RefitCheck } from "./content/schema";
+import type { BoundCoefficient, Check, Coefficient, Law, Variant } from "./content/resolved";
 import { LawdexError, invalid } from "./errors";
 import { toInputNumber, toPositiveNumber } from "./numeric";
-import { ILL_CONDITIONED, IMPRECISE, type PrintSensitivity, formatSensitivity, pointSensitivity } from "./precision";
+import { ILL_CONDITIONED, IMPRECISE, formatSensitivity, pointSensitivity } from "./precision";
 
 export { toPositiveNumber };
-
-export interface Coefficient {
-  symbol: string;
-  value: number;
-  printed?: string;
-  stderr?: number;
-  source: string;
-  latex?: string;
-  note?: string;
-  /** The unit in the last digit of `value` as written in content (9.91e6 → 1e4); the build reads it from the file. */
-  step?: number;
-}
-
-/**
- * A value check. `bound` holds the coefficients of other fits its `with:`
- * names, resolved by the content loader (which sees every law of the paper).
- */
-export type Check = CheckContent & { bound?: Record<string, BoundCoefficient> };
-/** A coefficient of another coefficient set that a check uses under a local name. */
-export interface BoundCoefficient {
-  /** The law id (with variant) the coefficient belongs to. */
-  law: string;
-  symbol: string;
-  value: number;
-}
-export type Input = InputContent;
-export type Output = OutputContent;
-export type Link = LinkContent;
-
-export interface Law {
-  /** `<paper>/<law>` for the first (default) variant, `<paper>/<law>~<variant>` for others. */
-  id: string;
-  paper: string;
-  key: string;
-  name: string;
-  /** Other names readers know the law by (content `aliases`), for search. */
-  aliases?: string[];
-  description?: string;
-  expr: string;
-  output: Output;
-  inputs: Input[];
-  coefficients: Coefficient[];
-  /** Where the law's form is printed. */
-  source: string;
-  variant: { id: string; label: string; source: string; note?: string } | null;
-  /** Every variant of this law, in content order (empty when the law has one coefficient set). */
-  variants: { id: string; label: string }[];
-  verification: Verification;
-  /** How far the printed digits of the coefficients determine the value over the law's ranges (lib/precision.ts); null when it cannot be judged. */
-  sensitivity?: PrintSensitivity | null;
-  checks: Check[];
-  /** Refits of this coefficient set (or of a form-only law) from released data, run by the build. */
-  refits: RefitCheck[];
-  unchecked?: string;
-  links: Link[];
-  /** Set for a form-only law: the coefficients the paper leaves unprinted. It cannot be evaluated. */
-  free?: FreeCoefficient[];
-}
+export type { BoundCoefficient, Check, Coefficient, Law, Variant };
+export type Input = Law["inputs"][number];
+export type Output = Law["output"];
+export type Link = Law["links"][number];
+/** A law in content with no coefficients: a form whose coefficients the paper does not print. */
+type FormContent = Extract<LawContent, { free: unknown[] }>;
 
 /** A field-level problem in a law; the content loader prefixes the file. */
 export class LawError extends Error {
@@ -120,45 +60,36 @@ function checkExpression(expr: string, field: string, inputs: string[], others: 
   }
 }
 
-/** Expands one content law into one Law per coefficient set, validating the expression. */
-export function resolveLaw(paper: string, content: LawContent, field: string): Law[] {
+/**
+ * Expands one content law into one Law per coefficient set, validating the
+ * expression. `step` gives the unit in the last printed digit of a
+ * coefficient's value as the file writes it (read by the content loader).
+ */
+export function resolveLaw(paper: string, content: LawContent, field: string, step: (c: CoefficientContent) => number | undefined = () => undefined): Law[] {
   const inputSymbols = content.inputs.map((i) => i.symbol);
   const dupInput = inputSymbols.find((s, i) => inputSymbols.indexOf(s) !== i);
   if (dupInput) throw new LawError(`${field}.inputs`, `input ${dupInput} is declared twice`);
 
   if (content.free) return [resolveForm(paper, content, field)];
   const sets = content.variants
-    ? content.variants.map((v, i) => ({ ...v, field: `${field}.variants[${i}]` }))
-    : [
-        {
-          id: null,
-          label: null,
-          source: content.source,
-          note: undefined,
-          coefficients: content.coefficients ?? [],
-          verification: content.verification as Verification,
-          checks: content.checks ?? [],
-          unchecked: content.unchecked,
-          field,
-        },
-      ];
+    ? content.variants.map((v, i) => ({ ...v, variant: { id: v.id, label: v.label, source: v.source, note: v.note }, field: `${field}.variants[${i}]` }))
+    : [{ ...content, variant: null, field }];
   const variantIds = content.variants?.map((v) => v.id) ?? [];
   const dupVariant = variantIds.find((s, i) => variantIds.indexOf(s) !== i);
   if (dupVariant) throw new LawError(`${field}.variants`, `variant ${dupVariant} is declared twice`);
 
   return sets.map((set, index) => {
-    const coefficients: Coefficient[] = set.coefficients.map((c, i) => {
+    const coefficients = set.coefficients.map((c, i): Coefficient => {
       const at = `${set.field}.coefficients[${i}]`;
       if (inputSymbols.includes(c.symbol)) throw new LawError(at, `${c.symbol} is already an input`);
-      let value = c.value;
-      if (c.printed !== undefined) {
-        try {
-          value = printedValue(c.printed);
-        } catch (e) {
-          throw new LawError(`${at}.printed`, e instanceof Error ? e.message : String(e));
-        }
+      const last = step(c);
+      const stepped = last === undefined ? {} : { step: last };
+      if (c.printed === undefined) return { ...c, ...stepped };
+      try {
+        return { ...c, value: printedValue(c.printed), ...stepped };
+      } catch (e) {
+        throw new LawError(`${at}.printed`, e instanceof Error ? e.message : String(e));
       }
-      return { ...c, value: value as number };
     });
     const coefSymbols = coefficients.map((c) => c.symbol);
     const dupCoef = coefSymbols.find((s, i) => coefSymbols.indexOf(s) !== i);
@@ -173,45 +104,44 @@ export function resolveLaw(paper: string, content: LawContent, field: string): L
       checkRefit(check, `${set.field}.checks[${index}]`, content, coefSymbols, new Map(coefficients.map((c) => [c.symbol, c.value]))),
     );
     set.checks.forEach((check, i) => {
-      if (check.kind === "refit" || !check.with) return;
-      for (const name of Object.keys(check.with)) {
+      if (check.kind === "refit") return;
+      const at = `${set.field}.checks[${i}]`;
+      for (const name of Object.keys(check.with ?? {})) {
         if (coefSymbols.includes(name) || inputSymbols.includes(name)) {
-          throw new LawError(`${set.field}.checks[${i}].with.${name}`, `${name} is already a symbol of this law; name the other fit's coefficient differently`);
+          throw new LawError(`${at}.with.${name}`, `${name} is already a symbol of this law; name the other fit's coefficient differently`);
         }
       }
-    });
-    set.checks.forEach((check, i) => {
-      if (check.kind !== "derived") return;
-      const deps = checkDependsOn(content.expr, inputSymbols, coefSymbols, check);
-      if (deps.length < 2) {
-        throw new LawError(
-          `${set.field}.checks[${i}].kind`,
-          `${lawId(paper, content.id, set.id ?? undefined)}: a derived check must depend on two or more fitted coefficients, but ${check.of ?? "the law at these inputs"} depends on ${deps.length ? deps.join(", ") : "none"}; make it a cross-check (one coefficient against a second printing)`,
-        );
+      if (check.kind === "derived") {
+        const deps = checkDependsOn(content.expr, inputSymbols, coefSymbols, check);
+        if (deps.length < 2) {
+          throw new LawError(
+            `${at}.kind`,
+            `${lawId(paper, content.id, set.variant?.id)}: a derived check must depend on two or more fitted coefficients, but ${check.of ?? "the law at these inputs"} depends on ${deps.length ? deps.join(", ") : "none"}; make it a cross-check (one coefficient against a second printing)`,
+          );
+        }
       }
     });
     set.checks.forEach((check, i) => {
       if (check.kind === "refit" || !check.inputs) return;
-      for (const s of inputSymbols) {
-        if (!(s in check.inputs)) throw new LawError(`${set.field}.checks[${i}].inputs`, `missing input ${s}`);
-      }
+      const at = `${set.field}.checks[${i}].inputs`;
       for (const s of Object.keys(check.inputs)) {
-        if (!inputSymbols.includes(s)) throw new LawError(`${set.field}.checks[${i}].inputs.${s}`, `${s} is not an input of this law`);
+        if (!inputSymbols.includes(s)) throw new LawError(`${at}.${s}`, `${s} is not an input of this law`);
       }
-      content.inputs.forEach((input) => {
-        const v = check.inputs?.[input.symbol] as number;
+      for (const input of content.inputs) {
+        const v = check.inputs[input.symbol];
+        if (v === undefined) throw new LawError(at, `missing input ${input.symbol}`);
         const domain = input.domain ?? "positive";
         if ((domain === "positive" && !(v > 0)) || (domain === "nonnegative" && !(v >= 0))) {
           throw new LawError(
-            `${set.field}.checks[${i}].inputs.${input.symbol}`,
+            `${at}.${input.symbol}`,
             `${input.symbol} = ${v} is outside the input's domain (${domain === "positive" ? "greater than 0" : "0 or greater"}); the law is never evaluated there`,
           );
         }
-      });
+      }
     });
 
     return {
-      id: lawId(paper, content.id, index === 0 ? undefined : (set.id ?? undefined)),
+      id: lawId(paper, content.id, index === 0 ? undefined : set.variant?.id),
       paper,
       key: content.id,
       name: content.name,
@@ -222,7 +152,7 @@ export function resolveLaw(paper: string, content: LawContent, field: string): L
       inputs: content.inputs,
       coefficients,
       source: content.source,
-      variant: set.id ? { id: set.id, label: set.label as string, source: set.source, note: set.note } : null,
+      variant: set.variant,
       variants: (content.variants ?? []).map((v, i) => ({ id: lawId(paper, content.id, i === 0 ? undefined : v.id), label: v.label })),
       verification: set.verification,
       checks: values,
@@ -314,14 +244,14 @@ function checkRefit(refit: RefitCheck, field: string, content: LawContent, coefS
   }
 }
 
-function resolveForm(paper: string, content: LawContent, field: string): Law {
-  const free = content.free ?? [];
+function resolveForm(paper: string, content: FormContent, field: string): Law {
+  const free = content.free;
   const inputSymbols = content.inputs.map((i) => i.symbol);
   const freeSymbols = free.map((f) => f.symbol);
   const dup = [...inputSymbols, ...freeSymbols].find((s, i, all) => all.indexOf(s) !== i);
   if (dup) throw new LawError(`${field}.free`, `${dup} is declared twice`);
   checkExpression(content.expr, field, inputSymbols, freeSymbols, `${field}.free`);
-  const { refits } = splitChecks(content.checks ?? [], field);
+  const { refits } = splitChecks(content.checks, field);
   refits.forEach(({ check, index }) => checkRefit(check, `${field}.checks[${index}]`, content, freeSymbols, null));
   return {
     id: lawId(paper, content.id),
@@ -337,7 +267,7 @@ function resolveForm(paper: string, content: LawContent, field: string): Law {
     source: content.source,
     variant: null,
     variants: [],
-    verification: content.verification as Verification,
+    verification: content.verification,
     checks: [],
     refits: refits.map((r) => r.check),
     unchecked: "A functional form without published coefficients: nothing to check.",
@@ -466,24 +396,24 @@ export function parseInputs(
   prefix = "",
   out = new Float64Array(law.inputs.length),
 ): Float64Array {
-  for (let i = 0; i < law.inputs.length; i++) {
-    const symbol = (law.inputs[i] as Input).symbol;
+  const extraKey = () => Object.keys(raw).find((k) => !law.inputs.some((inp) => inp.symbol === k));
+  law.inputs.forEach((input, i) => {
+    const symbol = input.symbol;
     if (!Object.hasOwn(raw, symbol)) {
-      const extra = Object.keys(raw).find((k) => !law.inputs.some((inp) => inp.symbol === k));
+      const extra = extraKey();
       if (extra !== undefined) throw notAnInput(law, prefix, extra);
-      const input = law.inputs[i] as Input;
       throw invalid(prefix + symbol, `missing input ${symbol} (${input.quantity}, ${input.unit})`);
     }
     const v = raw[symbol];
     // fast path for what scripts send: a plain positive finite number
-    out[i] =
-      typeof v === "number" && v > 0 && v < Number.POSITIVE_INFINITY ? v : toInputNumber(v, prefix + symbol, (law.inputs[i] as Input).domain);
-  }
+    out[i] = typeof v === "number" && v > 0 && v < Number.POSITIVE_INFINITY ? v : toInputNumber(v, prefix + symbol, input.domain);
+  });
   let count = 0;
   for (const k in raw) if (Object.hasOwn(raw, k)) count++;
   if (count !== law.inputs.length) {
-    const extra = Object.keys(raw).find((k) => !law.inputs.some((inp) => inp.symbol === k)) as string;
-    throw notAnInput(law, prefix, extra);
+    // every input is present, so a key beyond them is one that is not an input
+    const extra = extraKey();
+    if (extra !== undefined) throw notAnInput(law, prefix, extra);
   }
   return out;
 }
@@ -495,7 +425,7 @@ function notAnInput(law: Law, prefix: string, key: string) {
 /** Evaluates a law at already-validated inputs (slot order = law.inputs). */
 export function evaluateAt(law: Law, x: Float64Array): Prediction {
   const value = executable(law).fn(x);
-  const inputs = law.inputs.map((input, i) => rangeReport(input, x[i] as number));
+  const inputs = law.inputs.map((input, i) => rangeReport(input, x[i] ?? Number.NaN));
   const warnings: string[] = [];
   for (const r of inputs) {
     if (r.outside && r.range) {
@@ -550,14 +480,12 @@ export function runCheck(law: Law, check: Check): CheckResult {
       if (!b) throw new LawError("with", `${name} names a coefficient of another fit that has not been resolved`);
       constants.set(name, b.value);
     }
-    const tree = prepare(check.of as string, { symbols: new Set(constants.keys()) });
+    const tree = prepare(check.of, { symbols: new Set(constants.keys()) });
     actual = compile(tree, { inputs: [], constants })([]);
   }
   const diff = Math.abs(actual - check.expect);
   const relError = diff / Math.abs(check.expect);
-  const within =
-    Number.isFinite(actual) &&
-    (check.abs_tol !== undefined ? diff <= check.abs_tol : relError <= (check.rel_tol as number));
+  const within = Number.isFinite(actual) && (check.abs_tol !== undefined ? diff <= check.abs_tol : relError <= check.rel_tol);
   return { check, actual, relError, within, passed: check.kind === "discrepancy" ? !within : within };
 }
 
@@ -569,6 +497,6 @@ export function describeCheck(law: Law, r: CheckResult): string {
   const at = r.check.inputs
     ? Object.entries(r.check.inputs).map(([k, v]) => `${k}=${v}`).join(", ")
     : r.check.of;
-  const tol = r.check.abs_tol !== undefined ? `±${r.check.abs_tol}` : `±${(r.check.rel_tol as number) * 100}%`;
+  const tol = r.check.abs_tol !== undefined ? `±${r.check.abs_tol}` : `±${r.check.rel_tol * 100}%`;
   return `${law.id} check (${r.check.source}) at ${at}: expected ${r.check.expect} ${tol}, got ${r.actual} (relative error ${r.relError.toExponential(2)})${r.check.kind === "discrepancy" ? " [documented discrepancy]" : r.check.kind === "cross-check" ? " [cross-check]" : ""}`;
 }

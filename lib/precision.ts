@@ -17,22 +17,15 @@
  */
 import { compile, prepare } from "./expr";
 import type { Law } from "./law";
+import type { PrintSensitivity } from "./content/resolved";
 
 /** From this relative sensitivity on, a prediction says that the printed digits do not pin its value down. */
 export const IMPRECISE = 0.1;
 /** From this on (the value can move by as much as itself), the law is ill-conditioned as printed. */
 export const ILL_CONDITIONED = 1;
 
-export interface PrintSensitivity {
-  /** Largest relative change of the value (worst case, first order) over the grid; Infinity when a perturbation leaves the law's domain. */
-  relative: number;
-  /** The grid point where it is largest, by input symbol. */
-  at: Record<string, number>;
-  /** The coefficient contributing most at that point. */
-  coefficient: string;
-  /** Which ranges the grid spans. */
-  over: "fitted" | "plotted";
-}
+/** How far the printed digits of a law's coefficients determine its value over its ranges; the type is the schema's (lib/content/resolved.ts). */
+export type { PrintSensitivity };
 
 /**
  * The unit in the last digit of a number as written: "9.91e6" → 1e4,

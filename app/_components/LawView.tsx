@@ -320,7 +320,7 @@ export function LawView({
                   <td className="num">
                     <Num value={c.expect} />
                   </td>
-                  <td className="num">{c.absTol !== null ? `± ${c.absTol}` : `± ${formatNumber((c.relTol ?? 0) * 100)}%`}</td>
+                  <td className="num">{c.abs_tol !== undefined ? `± ${c.abs_tol}` : `± ${formatNumber(c.rel_tol * 100)}%`}</td>
                   <td className="num">
                     <Num value={c.actual} digits={5} />
                   </td>

@@ -3,13 +3,12 @@ import { type StoredLaw, getLaw, getPaper, lawNames, listQuantities, paperNames 
 import { Quantities } from "@/lib/quantities";
 import { invalid, notFound } from "@/lib/errors";
 import { didYouMean, nearestIds } from "@/lib/suggest";
-
-const LAW_ID = /^[a-z0-9-]{1,120}\/[a-z0-9-]{1,80}(?:~[a-z0-9-]{1,40})?$/;
+import { lawIdSchema } from "@/lib/content/schema";
 
 /** A law by id, or a 404 (400 when the id is not even well formed). */
 export function findLaw(id: unknown, field = "law"): StoredLaw {
   if (typeof id !== "string") throw invalid(field, `${field} must be a law id string like "hoffmann-2022-chinchilla/loss-nd"`);
-  if (!LAW_ID.test(id)) throw invalid(field, `${field} "${id.slice(0, 80)}" is not a law id (expected <paper-slug>/<law-id>)`);
+  if (!lawIdSchema.safeParse(id).success) throw invalid(field, `${field} "${id.slice(0, 80)}" is not a law id (expected <paper-slug>/<law-id>)`);
   const db = getDb();
   const law = getLaw(db, id);
   if (!law) {

@@ -5,13 +5,14 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { type Document, isScalar, parseDocument, type Scalar } from "yaml";
+import { type Document, isScalar, parseDocument } from "yaml";
 import { printSensitivity, printedStep } from "../precision";
 import type { z } from "zod";
 import { type CheckResult, type Law, LawError, describeCheck, refitField, resolveLaw, runCheck } from "../law";
 import { fieldPath } from "../errors";
 import { compile, prepare, symbolsOf } from "../expr";
 import {
+  type CoefficientContent,
   type Dataset,
   type Domain,
   type Exclusion,
@@ -65,6 +66,13 @@ export class ContentError extends Error {
 
 
 export type Problem = ContentError["problems"][number];
+
+/** A law with the file and field of its content, for problems found after it is resolved. */
+interface Placed {
+  law: Law;
+  file: string;
+  field: string;
+}
 
 /** Aliases a YAML file may expand (each `*ref` counts); beyond it the file is refused, not expanded (billion laughs). */
 export const MAX_YAML_ALIASES = 100;
@@ -151,31 +159,33 @@ export function parsePaper(
   file: string,
   text: string,
   problems: Problem[],
-): { paper: Paper; laws: PaperFrontmatter["laws"]; statements: Statement[] } | undefined {
+): { paper: Paper; laws: PaperFrontmatter["laws"]; statements: Statement[]; step: (c: CoefficientContent) => number | undefined } | undefined {
   const slug = path.basename(file).replace(/\.mdx$/, "");
   const m = FRONTMATTER.exec(text);
   if (!m) {
     problems.push({ file, field: "", message: "must start with YAML frontmatter between --- lines" });
     return undefined;
   }
-  const frontmatterBytes = Buffer.byteLength(m[1] as string);
+  // both groups always match (possibly empty) when the pattern does
+  const [, frontmatter = "", prose = ""] = m;
+  const frontmatterBytes = Buffer.byteLength(frontmatter);
   if (frontmatterBytes > LIMITS.frontmatterBytes) {
     problems.push({ file, field: "", message: `frontmatter is ${frontmatterBytes} bytes; it may be at most ${LIMITS.frontmatterBytes}` });
     return undefined;
   }
-  const proseBytes = Buffer.byteLength(m[2] as string);
+  const proseBytes = Buffer.byteLength(prose);
   if (proseBytes > LIMITS.proseBytes) {
     problems.push({ file, field: "body", message: `the prose is ${proseBytes} bytes; it may be at most ${LIMITS.proseBytes}` });
     return undefined;
   }
   let doc: Document | undefined;
-  const data = parseYaml(m[1] as string, file, problems, 1, (d) => {
+  const data = parseYaml(frontmatter, file, problems, 1, (d) => {
     doc = d;
   });
   if (data === undefined) return undefined;
   const fm = validated(paperSchema, data, file, problems);
   if (!fm) return undefined;
-  if (doc) recordPrintedSteps(fm.laws, doc);
+  const steps = doc ? printedSteps(fm.laws, doc) : new Map<CoefficientContent, number>();
   const slugOk = /^[a-z]+(?:-[a-z]+)*-(\d{4})-[a-z0-9]+(?:-[a-z0-9]+)*$/.exec(slug);
   if (!slugOk) {
     problems.push({ file, field: "", message: `file name "${slug}" must be <first-author-surname>-<year>-<word>.mdx` });
@@ -185,8 +195,8 @@ export function parsePaper(
     problems.push({ file, field: "year", message: `is ${fm.year} but the file name says ${slugOk[1]}` });
   }
   const { laws, statements, ...meta } = fm;
-  const bodyLine = text.slice(0, text.length - (m[2] as string).length).split("\n").length;
-  return { paper: { ...meta, slug, file, body: m[2] as string, bodyLine }, laws, statements };
+  const bodyLine = text.slice(0, text.length - prose.length).split("\n").length;
+  return { paper: { ...meta, slug, file, body: prose, bodyLine }, laws, statements, step: (c) => steps.get(c) };
 }
 
 /**
@@ -194,21 +204,23 @@ export function parsePaper(
  * many digits were printed; YAML parsing keeps only the number, so the step of
  * the last digit is read from the source text here (see lib/precision.ts).
  */
-function recordPrintedSteps(laws: PaperFrontmatter["laws"], doc: Document): void {
+function printedSteps(laws: PaperFrontmatter["laws"], doc: Document): Map<CoefficientContent, number> {
+  const steps = new Map<CoefficientContent, number>();
   laws.forEach((law, li) => {
-    const sets: [readonly (string | number)[], { value?: number }[]][] = [];
+    const sets: [readonly (string | number)[], CoefficientContent[]][] = [];
     if (law.coefficients) sets.push([["laws", li, "coefficients"], law.coefficients]);
     law.variants?.forEach((v, vi) => sets.push([["laws", li, "variants", vi, "coefficients"], v.coefficients]));
     for (const [at, coefficients] of sets) {
       coefficients.forEach((c, ci) => {
         if (c.value === undefined) return;
         const node = doc.getIn([...at, ci, "value"], true);
-        const source = isScalar(node) ? (node as Scalar & { source?: string }).source : undefined;
+        const source = isScalar(node) ? node.source : undefined;
         const step = typeof source === "string" ? printedStep(source) : undefined;
-        if (step !== undefined) Object.assign(c, { step });
+        if (step !== undefined) steps.set(c, step);
       });
     }
   });
+  return steps;
 }
 
 function isLink(file: string): boolean {
@@ -256,8 +268,8 @@ export function loadRegistry(root: string): Registry {
   const papers: Paper[] = [];
   const laws: Law[] = [];
   const statements: Registry["statements"] = [];
-  const lawFile = new Map<string, string>();
-  const lawField = new Map<string, string>();
+  /** Each law with the file and field of its content, by id. */
+  const placed = new Map<string, Placed>();
 
   for (const name of files) {
     const file = `papers/${name}`;
@@ -293,13 +305,13 @@ export function loadRegistry(root: string): Registry {
       unit(content.output.quantity, content.output.unit, `${field}.output`);
       content.inputs.forEach((inp, i) => unit(inp.quantity, inp.unit, `${field}.inputs[${i}]`));
       try {
-        for (const law of resolveLaw(paper.slug, content, field)) {
-          if (lawFile.has(law.id)) {
-            problems.push({ file, field: `${field}.id`, message: `duplicate law id ${law.id} (also in ${lawFile.get(law.id)})` });
+        for (const law of resolveLaw(paper.slug, content, field, parsed.step)) {
+          const other = placed.get(law.id);
+          if (other) {
+            problems.push({ file, field: `${field}.id`, message: `duplicate law id ${law.id} (also in ${other.file})` });
             continue;
           }
-          lawFile.set(law.id, file);
-          lawField.set(law.id, field);
+          placed.set(law.id, { law, file, field });
           laws.push(law);
         }
       } catch (e) {
@@ -315,11 +327,9 @@ export function loadRegistry(root: string): Registry {
     slugs.add(p.slug);
   }
   const lawIds = new Set(laws.map((l) => l.id));
-  bindOtherFits(laws, lawFile, lawField, problems);
+  bindOtherFits([...placed.values()], problems);
   const checks = new Map<string, CheckResult[]>();
-  for (const law of laws) {
-    const file = lawFile.get(law.id) as string;
-    const field = lawField.get(law.id) as string;
+  for (const { law, file, field } of placed.values()) {
     law.links.forEach((link, i) => {
       if (!lawIds.has(link.target)) problems.push({ file, field: `${field}.links[${i}].target`, message: `unknown law ${link.target}` });
     });
@@ -344,13 +354,13 @@ export function loadRegistry(root: string): Registry {
     checks.set(law.id, results);
   }
 
-  deriveRanges(laws, lawFile, lawField, quantityById, problems);
+  deriveRanges([...placed.values()], quantityById, problems);
   for (const law of laws) law.sensitivity = printSensitivity(law);
   const datasets = loadDatasets(root, problems, slugs, quantityById);
-  checkRefitReferences(laws, datasets, lawFile, lawField, problems);
+  checkRefitReferences([...placed.values()], datasets, problems);
   checkSeeds(seeds, exclusions, papers, problems);
   if (problems.length > 0) throw new ContentError(problems);
-  const origin = new Map(laws.map((l) => [l.id, { file: lawFile.get(l.id) as string, field: lawField.get(l.id) as string }]));
+  const origin = new Map([...placed.values()].map((p) => [p.law.id, { file: p.file, field: p.field }]));
   return { papers, laws, statements, seeds, exclusions, domains, quantities, datasets, checks, origin };
 }
 
@@ -359,16 +369,17 @@ export function loadRegistry(root: string): Registry {
  * variant of the law, or another law): find each and attach its value, or say
  * which reference is wrong. A check may not name its own coefficient set.
  */
-function bindOtherFits(laws: Law[], lawFile: Map<string, string>, lawField: Map<string, string>, problems: Problem[]): void {
+function bindOtherFits(placed: Placed[], problems: Problem[]): void {
+  const laws = placed.map((p) => p.law);
   const sets = new Map<string, Law>();
   for (const law of laws) {
     sets.set(`${law.paper}/${law.key}~${law.variant?.id ?? ""}`, law);
     if (!law.variant || law.variants[0]?.id === law.id) sets.set(`${law.paper}/${law.key}~`, law);
   }
-  for (const law of laws) {
+  for (const { law, file, field: lawAt } of placed) {
     law.checks.forEach((check, i) => {
       if (!check.with) return;
-      const field = `${lawField.get(law.id)}${law.variant ? `.variants[${law.variants.findIndex((v) => v.id === law.id)}]` : ""}.checks[${i}].with`;
+      const field = `${lawAt}${law.variant ? `.variants[${law.variants.findIndex((v) => v.id === law.id)}]` : ""}.checks[${i}].with`;
       const bound: NonNullable<typeof check.bound> = {};
       for (const [name, ref] of Object.entries(check.with)) {
         const key = ref.law ?? law.key;
@@ -377,20 +388,20 @@ function bindOtherFits(laws: Law[], lawFile: Map<string, string>, lawField: Map<
         if (!target) {
           const hasLaw = laws.some((l) => l.paper === law.paper && l.key === key);
           problems.push({
-            file: lawFile.get(law.id) as string,
+            file: file,
             field: at,
             message: hasLaw ? `${key} has no variant ${ref.variant}` : `${law.paper} has no law ${key}`,
           });
           continue;
         }
         if (target.id === law.id) {
-          problems.push({ file: lawFile.get(law.id) as string, field: at, message: `names this coefficient set itself; use ${ref.symbol} directly` });
+          problems.push({ file: file, field: at, message: `names this coefficient set itself; use ${ref.symbol} directly` });
           continue;
         }
         const c = target.coefficients.find((x) => x.symbol === ref.symbol);
         if (!c) {
           problems.push({
-            file: lawFile.get(law.id) as string,
+            file: file,
             field: at,
             message: `${ref.symbol} is not a coefficient of ${target.id} (${target.coefficients.map((x) => x.symbol).join(", ") || "a form-only law has none"})`,
           });
@@ -409,14 +420,14 @@ function bindOtherFits(laws: Law[], lawFile: Map<string, string>, lawField: Map<
  * expressions such as C = 6ND take them at the corners), converted to this
  * input's unit. A prediction outside is then marked as extrapolated, by how far.
  */
-function deriveRanges(laws: Law[], lawFile: Map<string, string>, lawField: Map<string, string>, quantities: Map<string, Quantity>, problems: Problem[]): void {
+function deriveRanges(placed: Placed[], quantities: Map<string, Quantity>, problems: Problem[]): void {
+  const laws = placed.map((p) => p.law);
   const byId = new Map(laws.map((l) => [l.id, l]));
-  for (const law of laws) {
+  for (const { law, file, field: lawAt } of placed) {
     law.inputs.forEach((input, i) => {
       const from = input.range_from;
       if (!from) return;
-      const file = lawFile.get(law.id) as string;
-      const field = `${lawField.get(law.id)}.inputs[${i}].range_from`;
+      const field = `${lawAt}.inputs[${i}].range_from`;
       const parent = byId.get(from.law);
       if (!parent) {
         problems.push({ file, field: `${field}.law`, message: `unknown law ${from.law}` });
@@ -441,15 +452,19 @@ function deriveRanges(laws: Law[], lawFile: Map<string, string>, lawField: Map<s
         return;
       }
       const q = quantities.get(input.quantity);
-      if (!q || !Object.hasOwn(q.units, from.unit)) {
+      // own keys only: a unit named like an Object.prototype member is no unit
+      const unitFactor = (u: string) => (q && Object.hasOwn(q.units, u) ? q.units[u] : undefined);
+      const toBase = unitFactor(from.unit);
+      const fromBase = unitFactor(input.unit);
+      if (toBase === undefined || fromBase === undefined) {
         problems.push({ file, field: `${field}.unit`, message: `${from.unit} is not a unit of ${input.quantity}` });
         return;
       }
-      const factor = (q.units[from.unit] as number) / (q.units[input.unit] as number);
+      const factor = toBase / fromBase;
       let lo = Number.POSITIVE_INFINITY;
       let hi = Number.NEGATIVE_INFINITY;
       for (let corner = 0; corner < 2 ** parent.inputs.length; corner++) {
-        const v = fn(parent.inputs.map((p, j) => (p.range ? (p.range[(corner >> j) & 1] as number) : 1))) * factor;
+        const v = fn(parent.inputs.map((p, j) => (p.range ? p.range[(corner >> j) & 1 ? 1 : 0] : 1))) * factor;
         lo = Math.min(lo, v);
         hi = Math.max(hi, v);
       }
@@ -505,12 +520,12 @@ function loadDatasets(root: string, problems: Problem[], papers: Set<string>, qu
 }
 
 /** A refit names a declared dataset, subset and columns whose quantities and units are the law's. */
-function checkRefitReferences(laws: Law[], datasets: Dataset[], lawFile: Map<string, string>, lawField: Map<string, string>, problems: Problem[]): void {
+function checkRefitReferences(placed: Placed[], datasets: Dataset[], problems: Problem[]): void {
+  const laws = placed.map((p) => p.law);
   const byId = new Map(datasets.map((d) => [d.id, d]));
-  for (const law of laws) {
+  for (const { law, file, field: lawAt } of placed) {
     law.refits.forEach((refit) => {
-      const file = lawFile.get(law.id) as string;
-      const field = refitField.get(refit) ?? `${lawField.get(law.id)}.checks`;
+      const field = refitField.get(refit) ?? `${lawAt}.checks`;
       const ds = byId.get(refit.dataset);
       if (!ds) {
         problems.push({ file, field: `${field}.dataset`, message: `unknown dataset ${refit.dataset} (see content/datasets/)` });

@@ -18,7 +18,8 @@ beforeEach(async () => {
   fs.cpSync(path.resolve("content"), content, { recursive: true });
   out = path.join(dir, "data", "lawdex.db");
   await buildDatabase({ contentDir: content, outFile: out });
-});
+  // a whole build from content: on a machine shared with other work it can take longer than the default 10 s hook limit
+}, 60_000);
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function edit(file: string, from: string | RegExp, to: string) {
