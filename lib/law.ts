@@ -302,8 +302,15 @@ function cacheKey(law: Law): string {
   return `${law.id}\u0000${law.expr}\u0000${law.coefficients.map((c) => `${c.symbol}=${c.value}`).join(",")}`;
 }
 
-function symbolNames(law: Law): Map<string, string> {
+/**
+ * How each of a law's symbols is written in LaTeX: the content's own `latex`
+ * where it gives one, else the default rule (symbolLatex: `C_min` ->
+ * `C_{\mathrm{min}}`). The one rule for symbol names that the formula, the
+ * law page's tables and the comparison tables use.
+ */
+export function symbolNames(law: Law): Map<string, string> {
   const names = new Map<string, string>();
+  names.set(law.output.symbol, law.output.latex ?? symbolLatex(law.output.symbol));
   for (const f of law.free ?? []) names.set(f.symbol, f.latex ?? symbolLatex(f.symbol));
   for (const i of law.inputs) names.set(i.symbol, i.latex ?? symbolLatex(i.symbol));
   for (const c of law.coefficients) names.set(c.symbol, c.latex ?? symbolLatex(c.symbol));

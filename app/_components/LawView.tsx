@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { CheckRow, LinkRow, PaperRow, StoredLaw } from "@/db/queries";
-import { symbolLatex } from "@/lib/expr";
+import { symbolNames } from "@/lib/law";
 import { chartSeries, drawSpan } from "@/lib/series";
 import { formatNumber } from "@/lib/format";
 import { ILL_CONDITIONED, IMPRECISE, formatSensitivity } from "@/lib/precision";
@@ -84,11 +84,7 @@ export function LawView({
   const at = answer ? Object.fromEntries(answer.inputs.map((r) => [r.symbol, r.value])) : undefined;
   const chart = law.free ? null : chartSeries(law, { at });
   const exportQuery = answer ? `?${new URLSearchParams(answer.inputs.map((r) => [r.symbol, String(r.value)])).toString()}` : "";
-  const names = new Map([
-    ...(law.free ?? []).map((f) => [f.symbol, f.latex ?? symbolLatex(f.symbol)] as const),
-    ...law.inputs.map((i) => [i.symbol, i.latex ?? symbolLatex(i.symbol)] as const),
-    ...law.coefficients.map((c) => [c.symbol, c.latex ?? symbolLatex(c.symbol)] as const),
-  ]);
+  const names = symbolNames(law);
   const defaults = Object.fromEntries(law.inputs.map((i, k) => [i.symbol, defaultValue(law, k)]));
   const failing = law.checkResults.filter((c) => !c.passed);
   const python = pythonSnippet(law);

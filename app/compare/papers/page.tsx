@@ -8,11 +8,10 @@ import { Tex } from "@/app/_components/Tex";
 import { LEVEL_LABEL, lawHref } from "@/app/_lib/data";
 import { alignCoefficients, formKey, groupByPrediction } from "@/lib/align";
 import type { CompareResult } from "@/lib/compare";
-import type { Law } from "@/lib/law";
+import { type Law, symbolNames } from "@/lib/law";
 import { canAllocate } from "@/lib/optimize";
 import { LawdexError } from "@/lib/errors";
 import { formatNumber } from "@/lib/format";
-import { symbolLatex } from "@/lib/expr";
 import type { Quantities } from "@/lib/quantities";
 import { compareState, toSearch } from "@/app/_lib/compare-state";
 import { plainTitle } from "@/lib/title";
@@ -182,6 +181,8 @@ export default async function ComparePapers({ searchParams }: Props) {
                 </div>
                 {sameForm.map(([form, ls]) => {
                   const rows = alignCoefficients(ls);
+                  // a symbol as the first of these laws that has it writes it
+                  const names = new Map(ls.flatMap((l) => [...symbolNames(l)]).reverse());
                   return (
                     <div key={form}>
                       <p className="small">Same functional form: coefficients by role (differences of more than 1% highlighted).</p>
@@ -201,7 +202,7 @@ export default async function ComparePapers({ searchParams }: Props) {
                             {rows.map((r) => (
                               <tr key={r.symbol} className={r.differs ? "differs" : undefined}>
                                 <th scope="row">
-                                  <Tex latex={symbolLatex(r.symbol)} />
+                                  <Tex latex={names.get(r.symbol) ?? r.symbol} />
                                 </th>
                                 {r.values.map((v, i) => (
                                   <td className="num" key={ls[i]?.id}>
