@@ -4,6 +4,7 @@
  * its declared symbols), evaluate it with a report of how far each input lies
  * outside the fitted range, and run its checks. Pure: no Next.js, no database.
  */
+import { decadesOutside, side } from "./span";
 import { compile, type Compiled, ExprError, prepare, symbolsOf, toLatex, symbolLatex } from "./expr";
 import type { CoefficientContent, LawContent, RefitCheck } from "./content/schema";
 import type { BoundCoefficient, Check, Coefficient, Law, Variant } from "./content/resolved";
@@ -374,18 +375,16 @@ export interface Prediction {
 
 export function rangeReport(input: Input, value: number): InputReport {
   const range = input.range ?? null;
-  let outside: InputReport["outside"] = null;
-  let decades = 0;
-  if (range) {
-    if (value < range[0]) {
-      outside = "below";
-      decades = Math.log10(range[0] / value);
-    } else if (value > range[1]) {
-      outside = "above";
-      decades = Math.log10(value / range[1]);
-    }
-  }
-  return { symbol: input.symbol, value, quantity: input.quantity, unit: input.unit, range, outside, decades_outside: decades };
+  const where = range ? side(range, value) : "inside";
+  return {
+    symbol: input.symbol,
+    value,
+    quantity: input.quantity,
+    unit: input.unit,
+    range,
+    outside: where === "inside" ? null : where,
+    decades_outside: range ? decadesOutside(range, value) : 0,
+  };
 }
 
 function formatDecades(d: number): string {

@@ -1,6 +1,7 @@
 import { executable, type Law, parseInputs } from "@/lib/law";
 import { invalid } from "@/lib/errors";
 import { toInputNumber } from "@/lib/numeric";
+import { inSpan } from "@/lib/span";
 import { type Interval, valueIntervals } from "@/lib/uncertainty";
 import { handle, queryRecord, reply } from "@/app/_lib/respond";
 import { findLaw } from "@/app/_lib/lookup";
@@ -105,7 +106,7 @@ function evaluateBatch(law: Law, cols: Float64Array[]) {
       const v = cols[j]?.[i] ?? Number.NaN;
       x[j] = v;
       const r = ranges[j];
-      if (r && (v < r[0] || v > r[1])) {
+      if (r && !inSpan(r, v)) {
         outside[j] = (outside[j] ?? 0) + 1;
         out = true;
       }
