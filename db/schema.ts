@@ -6,8 +6,13 @@
  * results are rows, so that coverage can count them.
  */
 import { integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { type Verification, linkSchema, valueCheckKindSchema } from "../lib/content/schema";
+import { z } from "zod";
+import { datasetSchema, linkSchema, quantitySchema, valueCheckKindSchema, verificationSchema } from "../lib/content/schema";
+import { jsonColumn } from "./json-column";
 import type { RefitOutcome } from "../lib/refit";
+
+/** A list of names (aliases, authors, coefficient symbols) as stored. */
+const names = z.array(z.string());
 
 /** A zod enum's values as drizzle takes them: a non-empty tuple. */
 function enumValues<T extends string>(options: readonly T[]): [T, ...T[]] {
@@ -23,8 +28,8 @@ export const papers = sqliteTable("papers", {
   slug: text("slug").primaryKey(),
   title: text("title").notNull(),
   /** Other names the paper is known by (content `aliases`), searched first. */
-  aliases: text("aliases", { mode: "json" }).$type<string[]>().notNull().default([]),
-  authors: text("authors", { mode: "json" }).$type<string[]>().notNull(),
+  aliases: jsonColumn("aliases", names).notNull().default([]),
+  authors: jsonColumn("authors", names).notNull(),
   year: integer("year").notNull(),
   arxiv: text("arxiv"),
   venue: text("venue"),
@@ -60,7 +65,7 @@ export const laws = sqliteTable("laws", {
   position: integer("position").notNull(),
   name: text("name").notNull(),
   /** Other names the law is known by (content `aliases`), searched first. */
-  aliases: text("aliases", { mode: "json" }).$type<string[]>().notNull().default([]),
+  aliases: jsonColumn("aliases", names).notNull().default([]),
   latex: text("latex").notNull(),
   /** A functional form without published coefficients (content `free:`), counted apart by coverage. */
   formOnly: integer("form_only", { mode: "boolean" }).notNull(),
@@ -77,7 +82,7 @@ export const statements = sqliteTable(
     name: text("name").notNull(),
     statement: text("statement").notNull(),
     source: text("source").notNull(),
-    verification: text("verification", { mode: "json" }).$type<Verification>().notNull(),
+    verification: jsonColumn("verification", verificationSchema).notNull(),
   },
   (t) => [primaryKey({ columns: [t.paper, t.id] })],
 );
@@ -102,7 +107,7 @@ export const checks = sqliteTable(
     position: integer("position").notNull(),
     kind: text("kind", { enum: CHECK_KINDS }).notNull(),
     /** The fitted coefficients the checked number depends on, read from the expression tree by the build. */
-    depends: text("depends", { mode: "json" }).$type<string[]>().notNull(),
+    depends: jsonColumn("depends", names).notNull(),
     actual: real("actual").notNull(),
     relError: real("rel_error").notNull(),
     passed: integer("passed", { mode: "boolean" }).notNull(),
@@ -128,7 +133,7 @@ export const datasets = sqliteTable("datasets", {
   paper: text("paper").notNull().references(() => papers.slug),
   title: text("title").notNull(),
   /** The dataset as content declares it (read back through the content schema by db/queries.ts). */
-  spec: text("spec", { mode: "json" }).notNull(),
+  spec: jsonColumn("spec", datasetSchema).notNull(),
   status: text("status", { enum: ["present", "absent", "mismatch"] }).notNull(),
   reason: text("reason"),
 });
@@ -153,7 +158,7 @@ export const quantities = sqliteTable("quantities", {
   name: text("name").notNull(),
   family: text("family"),
   description: text("description"),
-  units: text("units", { mode: "json" }).$type<Record<string, number>>().notNull(),
+  units: jsonColumn("units", quantitySchema.shape.units).notNull(),
 });
 
 export const meta = sqliteTable("meta", {

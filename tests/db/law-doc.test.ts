@@ -57,3 +57,30 @@ describe("the stored law document", () => {
     expect(() => encodeLaw({ ...law, ...{ extra: 1 } })).toThrow(/is not a resolved law: .*Unrecognized key: "extra"/);
   });
 });
+
+describe("the other JSON columns", () => {
+  it("are parsed on read, so a stored value that does not fit fails naming its column", async () => {
+    const fs = await import("node:fs");
+    const os = await import("node:os");
+    const path = await import("node:path");
+    const { default: Database } = await import("better-sqlite3");
+    const { getPaper, listDatasets, listQuantities } = await import("@/db/queries");
+    const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lawdex-json-")), "lawdex.db");
+    fs.copyFileSync(process.env.LAWDEX_DB ?? "", copy);
+    const raw = new Database(copy);
+    raw.prepare("UPDATE papers SET authors = ? WHERE slug = ?").run(JSON.stringify({ first: "Kaplan" }), "kaplan-2020-scaling");
+    raw.prepare("UPDATE quantities SET units = ? WHERE rowid = (SELECT min(rowid) FROM quantities)").run(JSON.stringify({ tokens: -1 }));
+    raw.prepare("UPDATE datasets SET spec = ? WHERE rowid = (SELECT min(rowid) FROM datasets)").run(JSON.stringify({ id: "x" }));
+    raw.close();
+    const bad = openDb(copy);
+    try {
+      expect(() => getPaper(bad, "kaplan-2020-scaling")).toThrow("stored column authors does not fit its schema: (the value): Invalid input: expected array, received object");
+      expect(() => listQuantities(bad)).toThrow("stored column units does not fit its schema: tokens: must be positive");
+      expect(() => listDatasets(bad)).toThrow(/^stored column spec does not fit its schema: /);
+      // the untouched rows of the same database still read
+      expect(getPaper(bad, "hoffmann-2022-chinchilla")?.authors.length).toBeGreaterThan(0);
+    } finally {
+      bad.$client.close();
+    }
+  });
+});
