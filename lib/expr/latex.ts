@@ -1,5 +1,6 @@
 import type { Node } from "./ast";
 import { builtin } from "./functions";
+import { groups } from "../regex";
 
 /**
  * LaTeX from the same tree that is compiled, so the formula a reader sees is
@@ -26,10 +27,10 @@ export function symbolLatex(name: string): string {
 
 export function numberLatex(value: number, raw?: string): string {
   const text = raw ?? String(value);
-  const m = /^(\d*\.?\d*)[eE]([+-]?\d+)$/.exec(text);
+  const m = groups(/^(\d*\.?\d*)[eE]([+-]?\d+)$/.exec(text), 2);
   if (!m) return text;
-  const mantissa = m[1] as string;
-  const exponent = String(Number(m[2]));
+  const [mantissa, e] = m;
+  const exponent = String(Number(e));
   return Number(mantissa) === 1 ? `10^{${exponent}}` : `${mantissa} \\times 10^{${exponent}}`;
 }
 

@@ -6,6 +6,7 @@
  */
 import { invalid } from "../errors";
 import { toFiniteNumber } from "../numeric";
+import { groups } from "../regex";
 import { csvData } from "./csv-data";
 import type { FitLaw } from "./request";
 
@@ -19,9 +20,10 @@ export type UnitTable = ReadonlyMap<string, Readonly<Record<string, number>>>;
 export function pairs(text: string | undefined, field: string): Record<string, string> {
   const out: Record<string, string> = Object.create(null);
   for (const part of (text ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
-    const m = /^([A-Za-z][A-Za-z0-9_]*)\s*=\s*(.+)$/.exec(part);
+    const m = groups(/^([A-Za-z][A-Za-z0-9_]*)\s*=\s*(.+)$/.exec(part), 2);
     if (!m) throw invalid(field, `${field}: "${part.slice(0, 40)}" is not symbol=value`);
-    out[m[1] as string] = (m[2] as string).trim();
+    const [symbol, value] = m;
+    out[symbol] = value.trim();
   }
   return out;
 }
