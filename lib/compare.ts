@@ -146,8 +146,8 @@ export function compare(req: CompareRequest, quantities: Quantities): CompareRes
       return { law, citation, mode: "direct", axisInput, yQuantity: law.output.quantity, yUnit: law.output.unit, yFactor: 1 };
     }
     if (axisQ.id === "compute") {
-      const { n, d } = allocationInputs(law, quantities);
-      const src = yMode === "params" ? law.inputs[n] : yMode === "tokens" ? law.inputs[d] : null;
+      const { params, tokens } = allocationInputs(law, quantities);
+      const src = yMode === "params" ? params : yMode === "tokens" ? tokens : null;
       return {
         law,
         citation,
