@@ -43,7 +43,9 @@ export function fieldPath(path: readonly PropertyKey[]): string {
  * gives a message for a list over its limit.
  */
 export function requestIssue(issues: readonly z.core.$ZodIssue[], tooBig?: (issue: z.core.$ZodIssue, field: string) => string | undefined): LawdexError {
-  const issue = issues[0] as z.core.$ZodIssue;
+  const issue = issues[0];
+  // zod reports at least one issue with every failure
+  if (issue === undefined) return invalid("body", "body is not valid");
   const field = fieldPath(issue.path) || "body";
   const big = issue.code === "too_big" ? tooBig?.(issue, field) : undefined;
   if (big !== undefined) return tooLarge(field, big);
