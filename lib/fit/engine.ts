@@ -6,6 +6,8 @@
  * them over worker threads or Web Workers and merge the pieces; the same
  * seed gives the same answer however the work is split.
  */
+import type { z } from "zod";
+import type { lossSchema } from "../content/schema";
 import { ExprError, prepare, symbolsOf } from "../expr";
 import { LawdexError, invalid } from "../errors";
 import { minimize, type MinimizeResult } from "./lbfgs";
@@ -20,7 +22,7 @@ import {
 } from "./program";
 import { resampleCounts, stream } from "./rng";
 
-export type Loss = "huber-log" | "mse-log" | "mse";
+export type Loss = z.infer<typeof lossSchema>;
 
 /** A fit problem as plain data (it crosses to workers by structured clone). */
 export interface FitProblem {
