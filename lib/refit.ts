@@ -8,7 +8,7 @@
 import { zip } from "./arrays";
 import type { RefitCheck } from "./content/schema";
 import { type DatasetTable, rowByLabel, selectRows } from "./datasets";
-import { type FitProblem, gridStarts, lawKernel } from "./fit/engine";
+import { type FitProblem, gridStarts, lawKernel, pointsOf } from "./fit/engine";
 import { type FitOutcome, type Runner, fit } from "./fit/run";
 import type { Law } from "./law";
 import { own } from "./records";
@@ -239,7 +239,7 @@ export async function runRefit(law: Law, refit: RefitCheck, table: DatasetTable,
   const publishedFn = law.free ? null : evaluator({ law, coefficients: Object.fromEntries(published) });
   const inputs: Record<string, number[]> = {};
   for (const [input, col] of zip(law.inputs, problem.x)) inputs[input.symbol] = Array.from(col);
-  const xs = rows.map((_, r) => problem.x.map((col) => col[r] as number)); // cast: r < rows.length, the length of every column of the problem
+  const xs = pointsOf(problem.x, rows.length);
   const opt = outcome.optimum;
   return {
     ...base,
