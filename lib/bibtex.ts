@@ -6,6 +6,8 @@
  * every entry with an arXiv id carries it as eprint.
  */
 
+import { groups } from "./regex";
+
 export interface BibPaper {
   slug: string;
   title: string;
@@ -21,7 +23,7 @@ const TEX: Record<string, string> = { "\\": "\\textbackslash{}", "{": "\\{", "}"
 
 /** Text made safe for a BibTeX field: every TeX special character escaped. */
 export function texEscape(s: string): string {
-  return s.replace(/[\\{}&%$#_~^]/g, (c) => TEX[c] as string);
+  return s.replace(/[\\{}&%$#_~^]/g, (c) => TEX[c] ?? c);
 }
 
 /** Whether braces balance in s (a math span with a stray brace would break the entry). */
@@ -69,13 +71,14 @@ export type Venue =
  */
 export function parseVenue(venue: string | null | undefined): { venue: Venue; publishedTitle: string | null } {
   const text = (venue ?? "").trim();
-  const as = /^(.*?)\s*\(as: (.+)\)$/.exec(text);
-  const name = as ? (as[1] as string) : text;
-  const publishedTitle = as ? (as[2] as string).trim() : null;
+  const as = groups(/^(.*?)\s*\(as: (.+)\)$/.exec(text), 2);
+  const name = as ? as[0] : text;
+  const publishedTitle = as ? as[1].trim() : null;
   if (name === "" || /^arxiv\b/i.test(name)) return { venue: { kind: "preprint" }, publishedTitle };
-  const journal = /^(.+?) (\d+), (\S+) \((\d{4})\)$/.exec(name);
+  const journal = groups(/^(.+?) (\d+), (\S+) \((\d{4})\)$/.exec(name), 4);
   if (journal) {
-    return { venue: { kind: "journal", journal: journal[1] as string, volume: journal[2] as string, number: journal[3] as string, year: Number(journal[4]) }, publishedTitle };
+    const [title, volume, number, year] = journal;
+    return { venue: { kind: "journal", journal: title, volume, number, year: Number(year) }, publishedTitle };
   }
   const proceedings = /^(.*\D)((?:19|20)\d{2})$/.exec(name);
   if (proceedings) return { venue: { kind: "proceedings", booktitle: name, year: Number(proceedings[2]) }, publishedTitle };

@@ -42,7 +42,8 @@ function describe(k: Kind, quantities: Quantities): string {
  * sent them (`at` or `points[0]`), for messages.
  */
 export function prepareCombination(laws: Record<string, Law>, expr: string, given: readonly string[], quantities: Quantities, field = "at"): Combination {
-  const aliases = Object.keys(laws);
+  const entries = Object.entries(laws);
+  const aliases = entries.map(([a]) => a);
   if (aliases.length === 0) throw invalid("laws", "give at least one law alias");
   if (aliases.length > MAX_COMBINE_LAWS) throw invalid("laws", `at most ${MAX_COMBINE_LAWS} laws in one combination`);
   for (const a of aliases) {
@@ -56,7 +57,7 @@ export function prepareCombination(laws: Record<string, Law>, expr: string, give
     if (!ALIAS.test(v)) throw invalid(`${field}.${v.slice(0, 40)}`, `variable "${v.slice(0, 40)}" must be a name`);
     if (Object.hasOwn(laws, v)) throw invalid(`${field}.${v}`, `variable "${v}" is also a law alias`);
   }
-  const functions = new Map(aliases.map((a) => [a, { min: (laws[a] as Law).inputs.length, max: (laws[a] as Law).inputs.length }] as const));
+  const functions = new Map(entries.map(([a, law]) => [a, { min: law.inputs.length, max: law.inputs.length }] as const));
   let tree: Node;
   try {
     tree = prepare(expr, { symbols: new Set(given), functions });
@@ -83,13 +84,15 @@ export function prepareCombination(laws: Record<string, Law>, expr: string, give
         const law = Object.hasOwn(laws, n.name) ? laws[n.name] : undefined;
         const args = n.args.map(kind);
         if (!law) return args.every((a) => a.t === "number") ? { t: "number" } : { t: "unknown" };
-        args.forEach((a, i) => {
-          const input = law.inputs[i] as Law["inputs"][number];
-          if (a.t !== "quantity") return;
+        n.args.forEach((arg, i) => {
+          const a = args[i];
+          // prepare() has checked that the call gives one argument per input of the law
+          const input = law.inputs[i];
+          if (a?.t !== "quantity" || input === undefined) return;
           if (a.quantity !== input.quantity || a.unit !== input.unit) {
             throw invalid(
               "expr",
-              `${n.name}() argument ${i + 1} is ${describe(a, quantities)}, but ${law.id} takes ${input.symbol} as ${quantities.name(input.quantity)} (${input.unit}) (char ${(n.args[i] as Node).pos})`,
+              `${n.name}() argument ${i + 1} is ${describe(a, quantities)}, but ${law.id} takes ${input.symbol} as ${quantities.name(input.quantity)} (${input.unit}) (char ${arg.pos})`,
             );
           }
         });
@@ -119,11 +122,12 @@ export function prepareCombination(laws: Record<string, Law>, expr: string, give
     }
   };
   const top = kind(tree);
-  const calls = aliases.map((a) => {
-    const fn = executable(laws[a] as Law).fn;
-    const x = new Float64Array((laws[a] as Law).inputs.length);
+  const calls = entries.map(([, law]) => {
+    const fn = executable(law).fn;
+    const x = new Float64Array(law.inputs.length);
     return (...args: number[]) => {
-      for (let i = 0; i < args.length; i++) x[i] = args[i] as number;
+      // one argument per input (the arity prepare() checked)
+      x.set(args);
       return fn(x);
     };
   });
@@ -160,10 +164,9 @@ export function combine(req: CombineRequest, quantities: Quantities) {
       if (!slot.has(k)) throw invalid(`${at(i)}.${k.slice(0, 40)}`, `${k.slice(0, 40)} is not a variable of the expression (it uses ${variables.join(", ") || "none"})`);
       count++;
     }
-    if (count !== variables.length) {
-      const missing = variables.find((v) => !Object.hasOwn(pt, v)) as string;
-      throw invalid(`${at(i)}.${missing}`, `${at(i)} must give ${missing} (every point gives ${variables.join(", ")})`);
-    }
+    // every key is a variable, so fewer keys than variables means one is missing
+    const missing = count === variables.length ? undefined : variables.find((v) => !Object.hasOwn(pt, v));
+    if (missing !== undefined) throw invalid(`${at(i)}.${missing}`, `${at(i)} must give ${missing} (every point gives ${variables.join(", ")})`);
     variables.forEach((v, j) => {
       x[j] = toPositiveNumber(pt[v], `${at(i)}.${v}`);
     });

@@ -15,6 +15,7 @@ import { type LawChart, drawSpan, logGrid } from "./series";
 import { lawLabel, lawName } from "./citation";
 import { csvCell } from "./csv";
 import { formatNumber } from "./format";
+import { groups } from "./regex";
 import { toFiniteNumber, toPositiveNumber } from "./numeric";
 import { deltaInterval } from "./uncertainty";
 
@@ -94,15 +95,16 @@ export interface CompareResult {
   warnings: string[];
 }
 
-interface Plan {
+/** How a law meets the axis: one of its inputs lies on it (direct), or it is drawn along its compute-optimal frontier. */
+type Plan = {
   law: Law;
   citation: string | null;
-  mode: "direct" | "frontier";
-  axisIndex: number;
   yQuantity: string;
   yUnit: string;
   yFactor: number;
-}
+} & ({ mode: "direct"; axisInput: Law["inputs"][number] } | { mode: "frontier" });
+
+type DirectPlan = Extract<Plan, { mode: "direct" }>;
 
 function noAxisInput(law: Law, axis: string) {
   return invalid("laws", `${law.id} has no input on the ${axis} axis (its inputs: ${law.inputs.map((i) => `${i.symbol} ${i.quantity}`).join(", ")})`);
@@ -138,19 +140,18 @@ export function compare(req: CompareRequest, quantities: Quantities): CompareRes
   // How each law meets the axis.
   const plans: Plan[] = req.laws.map((law): Plan => {
     const citation = req.citations && Object.hasOwn(req.citations, law.paper) ? (req.citations[law.paper] ?? null) : null;
-    const axisIndex = law.inputs.findIndex((i) => quantities.relation(i.quantity, axisQ.id) !== "unrelated");
-    if (axisIndex >= 0) {
+    const axisInput = law.inputs.find((i) => quantities.relation(i.quantity, axisQ.id) !== "unrelated");
+    if (axisInput) {
       if (yMode !== "output") throw invalid("y", `y=${yMode} applies only to laws drawn along a compute-optimal frontier; ${law.id} has an input on ${axisQ.id}`);
-      return { law, citation, mode: "direct", axisIndex, yQuantity: law.output.quantity, yUnit: law.output.unit, yFactor: 1 };
+      return { law, citation, mode: "direct", axisInput, yQuantity: law.output.quantity, yUnit: law.output.unit, yFactor: 1 };
     }
     if (axisQ.id === "compute") {
-      const { n, d } = allocationInputs(law, quantities);
-      const src = yMode === "params" ? law.inputs[n] : yMode === "tokens" ? law.inputs[d] : null;
+      const { params, tokens } = allocationInputs(law, quantities);
+      const src = yMode === "params" ? params : yMode === "tokens" ? tokens : null;
       return {
         law,
         citation,
         mode: "frontier",
-        axisIndex: -1,
         yQuantity: src?.quantity ?? law.output.quantity,
         yUnit: src?.unit ?? law.output.unit,
         yFactor: 1,
@@ -160,7 +161,8 @@ export function compare(req: CompareRequest, quantities: Quantities): CompareRes
   });
 
   // The y axis is the first law's output; others must be the same quantity or related.
-  const first = plans[0] as Plan;
+  const first = plans[0];
+  if (!first) throw invalid("laws", "give at least one law");
   const yQ = first.yQuantity;
   const yUnit = first.yUnit;
   for (const p of plans) {
@@ -193,7 +195,7 @@ export function compare(req: CompareRequest, quantities: Quantities): CompareRes
       conventions.set(`C = ${k}·N·D (frontier computed here)`, [...(conventions.get(`C = ${k}·N·D (frontier computed here)`) ?? []), p.law.id]);
       continue;
     }
-    const input = p.law.inputs[p.axisIndex] as Law["inputs"][number];
+    const input = p.axisInput;
     if (input.quantity !== axisQ.id) {
       warnings.push(`${p.law.id}: ${input.symbol} is ${quantities.name(input.quantity)}, not ${quantities.name(axisQ.id)}; drawn on the ${axisQ.id} axis as if equal`);
     }
@@ -219,10 +221,12 @@ export function compare(req: CompareRequest, quantities: Quantities): CompareRes
 }
 
 /** Compiles each fixed input of a law: a constant, or a relation to inputs already set. */
-function fixedInputs(law: Law, axisIndex: number, fixed: Record<string, FixedSpec>, quantities: Quantities): { index: number; fn: Compiled; deps: number[] }[] {
-  const out: { index: number; fn: Compiled; deps: number[] }[] = [];
-  const known = [law.inputs[axisIndex]?.symbol as string];
-  const pending = law.inputs.filter((_, i) => i !== axisIndex);
+function fixedInputs(law: Law, axisInput: Law["inputs"][number], fixed: Record<string, FixedSpec>, quantities: Quantities): { index: number; input: Law["inputs"][number]; fn: Compiled }[] {
+  const out: { index: number; input: Law["inputs"][number]; fn: Compiled }[] = [];
+  // the expression may use only inputs already set, but reads them where the law's evaluation does (x[i] is input i)
+  const slots = law.inputs.map((i) => i.symbol);
+  const known = [axisInput.symbol];
+  const pending = law.inputs.filter((i) => i !== axisInput);
   for (const input of pending) {
     const spec = fixed[input.symbol];
     if (!spec) throw invalid(`fix.${input.symbol}`, `${law.id} needs ${input.symbol} (${input.quantity}, ${input.unit}) held fixed: add fix.${input.symbol}=<value or relation>`);
@@ -235,19 +239,18 @@ function fixedInputs(law: Law, axisIndex: number, fixed: Record<string, FixedSpe
       throw e;
     }
     const factor = spec.unit ? quantities.convert(1, input.quantity, spec.unit, input.unit, `${field}.unit`) : 1;
-    const raw = compile(tree, { inputs: known, constants: new Map() });
-    const deps = known.map((s) => law.inputs.findIndex((i) => i.symbol === s));
-    out.push({ index: law.inputs.indexOf(input), fn: (x) => raw(x) * factor, deps });
+    const raw = compile(tree, { inputs: slots, constants: new Map() });
+    out.push({ index: law.inputs.indexOf(input), input, fn: (x) => raw(x) * factor });
     known.push(input.symbol);
   }
   return out;
 }
 
-function directSeries(p: Plan, xs: number[], axisFactor: number, fixed: Record<string, FixedSpec>, quantities: Quantities): CompareSeries {
-  const { law } = p;
-  const input = law.inputs[p.axisIndex] as Law["inputs"][number];
+function directSeries(p: DirectPlan, xs: number[], axisFactor: number, fixed: Record<string, FixedSpec>, quantities: Quantities): CompareSeries {
+  const { law, axisInput: input } = p;
+  const axisIndex = law.inputs.indexOf(input);
   const toInput = axisFactor / quantities.factor(input.quantity, input.unit);
-  const fixers = fixedInputs(law, p.axisIndex, fixed, quantities);
+  const fixers = fixedInputs(law, input, fixed, quantities);
   const warnings: string[] = [];
   const unused = Object.keys(fixed).filter((s) => !law.inputs.some((i) => i.symbol === s));
   if (unused.length) warnings.push(`${unused.map((s) => `fix.${s}`).join(", ")} does not apply: ${law.id} has no such input`);
@@ -255,21 +258,21 @@ function directSeries(p: Plan, xs: number[], axisFactor: number, fixed: Record<s
     warnings.push(`fix.${input.symbol} does not apply to ${law.id}: ${input.symbol} is the axis, so it takes every value along it`);
   }
   for (const f of fixers) {
-    const sym = law.inputs[f.index]?.symbol as string;
-    warnings.push(`${sym} = ${fixed[sym]?.expr}${fixed[sym]?.unit ? ` ${fixed[sym]?.unit}` : ` (${law.inputs[f.index]?.unit})`}`);
+    const sym = f.input.symbol;
+    warnings.push(`${sym} = ${fixed[sym]?.expr}${fixed[sym]?.unit ? ` ${fixed[sym]?.unit}` : ` (${f.input.unit})`}`);
   }
   const inputsAt = (xv: number): Float64Array => {
     const x = new Float64Array(law.inputs.length);
-    x[p.axisIndex] = xv * toInput;
+    x[axisIndex] = xv * toInput;
     for (const f of fixers) {
-      const v = f.fn(f.deps.map((d) => x[d] as number));
-      const target = law.inputs[f.index] as Law["inputs"][number];
+      const v = f.fn(x);
+      const target = f.input;
       const domain = target.domain ?? "positive";
       if (!Number.isFinite(v) || (domain === "positive" && v <= 0) || (domain === "nonnegative" && v < 0)) {
         const sym = target.symbol;
         throw invalid(
           `fix.${sym}`,
-          `fix.${sym} = ${fixed[sym]?.expr} gives ${sym} = ${v} at ${input.symbol} = ${x[p.axisIndex]}; ${sym} must be ${domain === "positive" ? "a finite number greater than 0" : domain === "nonnegative" ? "a finite number, 0 or greater" : "a finite number"}`,
+          `fix.${sym} = ${fixed[sym]?.expr} gives ${sym} = ${v} at ${input.symbol} = ${x[axisIndex]}; ${sym} must be ${domain === "positive" ? "a finite number greater than 0" : domain === "nonnegative" ? "a finite number, 0 or greater" : "a finite number"}`,
         );
       }
       x[f.index] = v;
@@ -323,7 +326,12 @@ function assemble(
     points.push([xv, ok ? y * p.yFactor : null]);
     if (inputsAt) {
       const x = inputsAt(xv);
-      extrapolated.push(law.inputs.some((inp, i) => inp.range !== undefined && ((x[i] as number) < inp.range[0] || (x[i] as number) > inp.range[1])));
+      extrapolated.push(
+        x.some((v, i) => {
+          const range = law.inputs[i]?.range;
+          return range !== undefined && (v < range[0] || v > range[1]);
+        }),
+      );
     } else extrapolated.push(frontierExtrapolated ? frontierExtrapolated(xv) : false);
     const iv = ok ? deltaInterval(law, (l) => evalAt(l, xv), y) : null;
     if (iv) hasBand = true;
@@ -339,7 +347,7 @@ function assemble(
     citation: p.citation,
     label: lawLabel(law, p.citation),
     mode: p.mode,
-    input: p.mode === "direct" ? (law.inputs[p.axisIndex]?.symbol ?? null) : null,
+    input: p.mode === "direct" ? p.axisInput.symbol : null,
     points,
     extrapolated,
     band: hasBand ? band : null,
@@ -362,8 +370,9 @@ export function roundValue(v: number, how: "down" | "up" | "nearest"): number {
   const k = Math.floor(Math.log10(v));
   const candidates: number[] = [];
   for (let e = k - 1; e <= k + 1; e++) for (const m of [1, 2, 5]) candidates.push(Number((m * 10 ** e).toPrecision(12)));
-  if (how === "down") return candidates.filter((c) => c <= v * (1 + 1e-9)).at(-1) as number;
-  if (how === "up") return candidates.find((c) => c >= v * (1 - 1e-9)) as number;
+  // candidates run from 10^(k-1) ≤ v to 5·10^(k+1) > v, so each search finds one
+  if (how === "down") return candidates.findLast((c) => c <= v * (1 + 1e-9)) ?? v;
+  if (how === "up") return candidates.find((c) => c >= v * (1 - 1e-9)) ?? v;
   return candidates.reduce((best, c) => (Math.abs(Math.log(c / v)) < Math.abs(Math.log(best / v)) ? c : best));
 }
 
@@ -453,7 +462,7 @@ export function compareQuery(
   for (const [key, value] of Object.entries(q)) {
     const m = FIX_KEY.exec(key);
     if (m) {
-      const sym = m[1] as string;
+      const [sym] = groups(m, 1);
       const spec = fixed[sym] ?? (fixed[sym] = { expr: "" });
       if (m[2]) spec.unit = value;
       else spec.expr = value;
@@ -522,6 +531,13 @@ export function joinProblem(chosen: Law[], law: Law, quantities: Quantities): st
   return null;
 }
 
+/** A copy of a query (with no prototype, as query records are) without the keys `drop` names. */
+function without(query: Readonly<Record<string, string>>, drop: (key: string, value: string) => boolean): Record<string, string> {
+  const out: Record<string, string> = Object.create(null);
+  for (const [key, value] of Object.entries(query)) if (!drop(key, value)) out[key] = value;
+  return out;
+}
+
 /** Query keys whose values are in the units of the x axis, and so mean nothing on another one. */
 const AXIS_BOUND = ["x.unit", "from", "to", "at"];
 
@@ -544,16 +560,13 @@ function heldDefault(input: Law["inputs"][number]): number | null {
  * of its fitted range (shown in the form, for the reader to change).
  */
 export function withLaws(query: Readonly<Record<string, string>>, before: Law[], after: Law[], quantities: Quantities): Record<string, string> {
-  const out: Record<string, string> = Object.assign(Object.create(null), query);
-  if (after.length === 0) {
-    for (const key of Object.keys(out)) if (key === "laws" || key === "x" || AXIS_BOUND.includes(key) || FIX_KEY.test(key)) delete out[key];
-    return out;
-  }
+  if (after.length === 0) return without(query, (key) => key === "laws" || key === "x" || AXIS_BOUND.includes(key) || FIX_KEY.test(key));
+  let out = without(query, () => false);
   out.laws = after.map((l) => l.id).join(",");
   const axes = sharedAxes(after, quantities);
   const old = query.x ?? sharedAxes(before, quantities)[0]?.quantity;
   const next = old !== undefined && heldOn(after, old, quantities) !== null ? old : axes[0]?.quantity;
-  if (next !== undefined && next !== old) for (const key of AXIS_BOUND) delete out[key];
+  if (next !== undefined && next !== old) out = without(out, (key) => AXIS_BOUND.includes(key));
   if (next !== undefined) out.x = next;
   const x = out.x;
   // the inputs each law drawn directly against x holds fixed
@@ -563,10 +576,10 @@ export function withLaws(query: Readonly<Record<string, string>>, before: Law[],
     if (!axisInput) continue;
     for (const input of law.inputs) if (input !== axisInput && !held.has(input.symbol)) held.set(input.symbol, input);
   }
-  for (const key of Object.keys(out)) {
-    const m = FIX_KEY.exec(key);
-    if (m && !held.has(m[1] as string)) delete out[key];
-  }
+  out = without(out, (key) => {
+    const m = groups(FIX_KEY.exec(key), 1);
+    return m !== null && !held.has(m[0]);
+  });
   for (const [symbol, input] of held) {
     if (out[`fix.${symbol}`] !== undefined) continue;
     const v = heldDefault(input);
@@ -589,10 +602,9 @@ export function editCompareQuery(query: Readonly<Record<string, string>>, findLa
   const edits: readonly string[] = COMPARE_EDITS;
   const entries = Object.entries(query);
   if (!entries.some(([k, v]) => edits.includes(k) || v.trim() === "")) return null;
-  const out: Record<string, string> = Object.create(null);
-  for (const [k, v] of entries) if (!edits.includes(k) && v.trim() !== "") out[k] = v;
+  let out = without(query, (k, v) => edits.includes(k) || v.trim() === "");
   const prevX = query["prev.x"];
-  if (prevX !== undefined && out.x !== prevX) for (const key of AXIS_BOUND) delete out[key];
+  if (prevX !== undefined && out.x !== prevX) out = without(out, (key) => AXIS_BOUND.includes(key));
   if (!edits.some((k) => query[k] !== undefined)) return out;
   const ids = commaList(out.laws);
   const add = query.add?.trim();
@@ -640,13 +652,14 @@ export function drawnBand(band: ([number, number] | null)[], points: [number, nu
 /** The comparison as chart data (shared by the page and the standalone SVG); legends name paper and law. */
 export function comparisonChart(result: CompareResult, quantities: Quantities): LawChart {
   const first = result.series[0];
-  const xs = first?.points.map((p) => p[0]) ?? [1, 10];
+  // every series is drawn at the same x; with none, a decade
+  const domain: [number, number] = [first?.points[0]?.[0] ?? 1, first?.points.at(-1)?.[0] ?? 10];
   const ys = result.series.flatMap((s) => s.points.flatMap(([, y]) => (y === null ? [] : [y])));
   const extent: [number, number] = ys.length ? [Math.min(...ys), Math.max(...ys)] : [0, 0];
   // the chart draws y on a log scale when every value is positive (ChartSvg)
   const log = ys.length > 0 && extent[0] > 0;
   return {
-    x: { symbol: quantities.name(result.x.quantity), quantity: result.x.quantity, unit: result.x.unit, domain: [xs[0] as number, xs[xs.length - 1] as number], range: null },
+    x: { symbol: quantities.name(result.x.quantity), quantity: result.x.quantity, unit: result.x.unit, domain, range: null },
     y: { symbol: result.y.symbol, quantity: result.y.quantity, unit: result.y.unit },
     series: result.series.map((s) => {
       const band = s.band ? drawnBand(s.band, s.points, extent, log) : null;

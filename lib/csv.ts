@@ -47,7 +47,7 @@ export function parseCsv(text: string, limits: CsvLimits = {}, field = "csv"): C
     row = [];
   };
   while (i < text.length) {
-    const ch = text[i] as string;
+    const ch = text.charAt(i);
     if (quoted) {
       if (ch === '"') {
         if (text[i + 1] === '"') {
@@ -100,6 +100,12 @@ export function parseCsv(text: string, limits: CsvLimits = {}, field = "csv"): C
     if (r.length !== names.length) throw new CsvError(field, `data row ${k + 1} has ${r.length} cells but the header has ${names.length}`);
   });
   return { header: names, rows };
+}
+
+/** The table's cells by column name, each column in row order. */
+export function csvColumns(table: CsvTable): Map<string, string[]> {
+  // parseCsv gives every row exactly one cell per header name, so r[j] is always there
+  return new Map(table.header.map((name, j) => [name, table.rows.map((r) => r[j] ?? "")]));
 }
 
 export class CsvError extends Error {

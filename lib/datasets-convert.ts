@@ -16,7 +16,8 @@ type Fetch = NonNullable<Dataset["fetch"]>;
 function readSource(text: string, format: Fetch["format"]): Map<string, string>[] {
   if (format === "csv") {
     const t = parseCsv(text);
-    return t.rows.map((r) => new Map(t.header.map((h, j) => [h, r[j] as string])));
+    // parseCsv gives every row exactly one cell per header name, so r[j] is always there
+    return t.rows.map((r) => new Map(t.header.map((h, j) => [h, r[j] ?? ""])));
   }
   return text
     .split("\n")
@@ -33,12 +34,16 @@ function readSource(text: string, format: Fetch["format"]): Map<string, string>[
     });
 }
 
-function matches(cell: string, cond: unknown): boolean {
+type Column = Fetch["columns"][number];
+/** A filter's condition on one column: a value, any of a list, or a range. */
+type Condition = Extract<Column, { flag: unknown }>["flag"][string];
+
+function matches(cell: string, cond: Condition): boolean {
   const num = Number(cell);
-  const eq = (v: unknown) => (typeof v === "number" ? cell.trim() !== "" && num === v : cell === v);
+  const eq = (v: number | string) => (typeof v === "number" ? cell.trim() !== "" && num === v : cell === v);
   if (Array.isArray(cond)) return cond.some(eq);
-  if (typeof cond === "object" && cond !== null && "between" in cond) {
-    const [lo, hi] = (cond as { between: [number, number] }).between;
+  if (typeof cond === "object") {
+    const [lo, hi] = cond.between;
     return cell.trim() !== "" && num >= lo && num <= hi;
   }
   return eq(cond);
@@ -46,31 +51,32 @@ function matches(cell: string, cond: unknown): boolean {
 
 /** Converts source text into the dataset's CSV text. Throws naming the column at fault. */
 export function convertSource(text: string, fetch: Fetch): string {
-  const source = readSource(text, fetch.format);
-  const out = source.map(() => new Map<string, string>());
+  // each source row with the output row built from it
+  const rows = readSource(text, fetch.format).map((source) => ({ source, out: new Map<string, string>() }));
   for (const col of fetch.columns) {
     if ("from" in col) {
-      source.forEach((row, i) => {
-        const v = row.get(col.from);
+      rows.forEach(({ source, out }, i) => {
+        const v = source.get(col.from);
         if (v === undefined) throw new Error(`column ${col.name}: the source has no column ${col.from} (row ${i + 1})`);
-        (out[i] as Map<string, string>).set(col.name, v);
+        out.set(col.name, v);
       });
     } else if ("expr" in col) {
-      const names = [...(out[0]?.keys() ?? [])];
+      const names = [...(rows[0]?.out.keys() ?? [])];
       const fn = compile(prepare(col.expr, { symbols: new Set(names) }), { inputs: names, constants: new Map() });
-      out.forEach((row) => row.set(col.name, String(fn(names.map((n) => Number(row.get(n)))))));
+      for (const { out } of rows) out.set(col.name, String(fn(names.map((n) => Number(out.get(n))))));
     } else if ("flag" in col) {
-      out.forEach((row, i) => {
-        const hit = Object.entries(col.flag).every(([c, cond]) => matches(row.get(c) ?? source[i]?.get(c) ?? "", cond));
-        row.set(col.name, hit ? "1" : "0");
-      });
+      for (const { source, out } of rows) {
+        const hit = Object.entries(col.flag).every(([c, cond]) => matches(out.get(c) ?? source.get(c) ?? "", cond));
+        out.set(col.name, hit ? "1" : "0");
+      }
     } else {
-      const values = out.map((row) => Number(row.get(col.largest.of)));
-      const cut = [...values].sort((a, b) => b - a)[col.largest.count - 1] as number;
-      out.forEach((row, i) => row.set(col.name, (values[i] as number) >= cut ? "1" : "0"));
+      const value = (out: Map<string, string>) => Number(out.get(col.largest.of));
+      // the count-th largest value; with fewer rows than count, no row is among the largest
+      const cut = rows.map(({ out }) => value(out)).sort((a, b) => b - a)[col.largest.count - 1];
+      for (const { out } of rows) out.set(col.name, cut !== undefined && value(out) >= cut ? "1" : "0");
     }
   }
   const header = fetch.columns.map((c) => c.name);
-  const lines = [header.map(csvCell).join(","), ...out.map((row) => header.map((h) => csvCell(row.get(h) ?? "")).join(","))];
+  const lines = [header.map(csvCell).join(","), ...rows.map(({ out }) => header.map((h) => csvCell(out.get(h) ?? "")).join(","))];
   return `${lines.join("\r\n")}\r\n`;
 }

@@ -8,7 +8,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { parseCsv } from "./csv";
+import { csvColumns, parseCsv } from "./csv";
 import type { Dataset, DatasetSubset } from "./content/schema";
 
 export type { Dataset, DatasetSubset };
@@ -71,9 +71,9 @@ export function readDataset(dataset: Dataset, dir = dataDir()): DatasetTable {
   if (table.rows.length !== dataset.rows) throw new Error(`${dataset.file} has ${table.rows.length} rows; the declaration says ${dataset.rows}`);
   const numbers = new Map<string, Float64Array>();
   const texts = new Map<string, string[]>();
+  const columns = csvColumns(table);
   for (const col of dataset.columns) {
-    const j = table.header.indexOf(col.name);
-    const cells = table.rows.map((r) => r[j] as string);
+    const cells = columns.get(col.name) ?? []; // every declared column is in the file (checked above)
     texts.set(col.name, cells);
     if (col.type === "number") {
       numbers.set(

@@ -48,6 +48,7 @@ export function fieldPath(path: readonly PropertyKey[]): string {
  */
 export function requestIssue(issues: readonly z.core.$ZodIssue[], tooBig?: (issue: z.core.$ZodIssue, field: string) => string | undefined): LawdexError {
   const issue = issues.find((i) => i.code === "unrecognized_keys") ?? issues[0];
+  // zod reports at least one issue with every failure
   if (!issue) return invalid(null, "the request is not valid");
   const field = fieldPath(issue.path) || "body";
   const big = issue.code === "too_big" ? tooBig?.(issue, field) : undefined;

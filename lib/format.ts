@@ -1,4 +1,5 @@
 /** Number formatting shared by pages, charts and exports. */
+import { groups } from "./regex";
 
 /** Plain text: 7e10 -> "7.00e10"-style only when needed; otherwise up to 4 significant digits. */
 export function formatNumber(v: number, digits = 4): string {
@@ -7,11 +8,18 @@ export function formatNumber(v: number, digits = 4): string {
   const r = Number(v.toPrecision(digits));
   const a = Math.abs(r);
   if (a !== 0 && (a >= 1e5 || a < 1e-3)) {
-    const [m, e] = r.toExponential(digits - 1).split("e");
-    return `${trimZeros(m as string)}e${Number(e)}`;
+    const { mantissa, exponent } = exponential(r, digits - 1);
+    return `${trimZeros(mantissa)}e${exponent}`;
   }
   // toPrecision may itself use exponent notation (100 -> "1.0e+2"); String(Number()) does not here
   return String(r);
+}
+
+/** The parts of v.toExponential(digits): 1.5e23 at 2 digits → { mantissa: "1.50", exponent: 23 }. */
+function exponential(v: number, digits: number): { mantissa: string; exponent: number } {
+  const text = v.toExponential(digits);
+  const e = text.indexOf("e");
+  return { mantissa: text.slice(0, e), exponent: Number(text.slice(e + 1)) };
 }
 
 function trimZeros(s: string): string {
@@ -21,8 +29,8 @@ function trimZeros(s: string): string {
 /** Mantissa and exponent for rendering a × 10^b; exponent 0 means plain. */
 export function sciParts(v: number, digits = 4): { mantissa: string; exponent: number } {
   const text = formatNumber(v, digits);
-  const m = /^(-?[\d.]+)e(-?\d+)$/.exec(text);
-  return m ? { mantissa: m[1] as string, exponent: Number(m[2]) } : { mantissa: text, exponent: 0 };
+  const m = groups(/^(-?[\d.]+)e(-?\d+)$/.exec(text), 2);
+  return m ? { mantissa: m[0], exponent: Number(m[1]) } : { mantissa: text, exponent: 0 };
 }
 
 /** The exact value a reader can copy (shortest round-trip representation). */
@@ -52,9 +60,9 @@ export function tickLabels(ticks: readonly number[]): string[] {
   return ticks.map((t) => {
     if (t === 0) return "0";
     if (plain) return String(Number(t.toPrecision(6)));
-    const [m, e] = t.toExponential(5).split("e") as [string, string];
-    const mantissa = trimZeros(m);
-    const power = `10${superscript(Number(e))}`;
+    const parts = exponential(t, 5);
+    const mantissa = trimZeros(parts.mantissa);
+    const power = `10${superscript(parts.exponent)}`;
     if (mantissa === "1") return power;
     if (mantissa === "-1") return `-${power}`;
     return `${mantissa}×${power}`;

@@ -8,6 +8,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { groups } from "./regex";
 
 export const ROUTE_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"] as const;
 const PAGE_METHODS = ["GET", "HEAD"];
@@ -37,7 +38,7 @@ export function scanRoutes(appDir: string): Route[] {
         if (!e.name.startsWith("_")) walk(path.join(dir, e.name), `${rel}/${e.name}`);
       } else if (e.name === "route.ts") {
         const source = fs.readFileSync(path.join(dir, e.name), "utf8");
-        const methods = new Set([...source.matchAll(EXPORTED)].map((m) => m[1] as string));
+        const methods = new Set([...source.matchAll(EXPORTED)].map((m) => groups(m, 1)[0]));
         if (methods.has("GET")) methods.add("HEAD");
         methods.add("OPTIONS");
         out.push({ path: rel || "/", pattern: routePattern(rel), methods: ROUTE_METHODS.filter((m) => methods.has(m)), page: false });

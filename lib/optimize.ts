@@ -33,14 +33,14 @@ export interface AllocationPlan {
 }
 
 /** Finds the parameters input and the tokens input of a law; other inputs are not allowed. */
-export function allocationInputs(law: Law, quantities: Quantities): { n: number; d: number } {
-  const n = law.inputs.findIndex((i) => quantities.relation(i.quantity, "params") !== "unrelated");
-  const d = law.inputs.findIndex((i) => i.quantity === "tokens");
-  if (n < 0 || d < 0) {
+export function allocationInputs(law: Law, quantities: Quantities): { n: number; d: number; params: Law["inputs"][number]; tokens: Law["inputs"][number] } {
+  const params = law.inputs.find((i) => quantities.relation(i.quantity, "params") !== "unrelated");
+  const tokens = law.inputs.find((i) => i.quantity === "tokens");
+  if (!params || !tokens) {
     throw invalid("law", `${law.id} needs a parameters input and a tokens input to allocate compute; its inputs are ${law.inputs.map((i) => `${i.symbol} (${i.quantity})`).join(", ")}`);
   }
   if (law.inputs.length !== 2) throw invalid("law", `${law.id} has inputs besides parameters and tokens; allocation needs exactly those two`);
-  return { n, d };
+  return { n: law.inputs.indexOf(params), d: law.inputs.indexOf(tokens), params, tokens };
 }
 
 /** Whether a law has exactly a parameters input and a tokens input, so that compute can be allocated. */
@@ -61,7 +61,7 @@ export function canAllocate(law: Law, quantities: Quantities): boolean {
 export function optimize(law: Law, C: number, quantities: Quantities, k = DEFAULT_FLOPS_PER_PARAM_TOKEN): Allocation {
   if (!(Number.isFinite(C) && C > 0)) throw invalid("C", "C must be a finite number greater than 0");
   if (!(Number.isFinite(k) && k > 0)) throw invalid("k", "k must be a finite number greater than 0");
-  const { n, d } = allocationInputs(law, quantities);
+  const { n, d, params, tokens } = allocationInputs(law, quantities);
   const fn = executable(law).fn;
   const x = new Float64Array(2);
   const budget = C / k;
@@ -102,14 +102,12 @@ export function optimize(law: Law, C: number, quantities: Quantities, k = DEFAUL
   x[n] = N;
   x[d] = D;
   const value = fn(x);
-  const inputs = [rangeReport(law.inputs[n] as Law["inputs"][number], N), rangeReport(law.inputs[d] as Law["inputs"][number], D)];
+  const inputs = [rangeReport(params, N), rangeReport(tokens, D)];
   return { C, N, D, value, tokensPerParam: D / N, inputs, extrapolated: inputs.some((r) => r.outside !== null) };
 }
 
 export function plan(law: Law, quantities: Quantities, k = DEFAULT_FLOPS_PER_PARAM_TOKEN): AllocationPlan {
-  const { n, d } = allocationInputs(law, quantities);
-  const N = law.inputs[n] as Law["inputs"][number];
-  const D = law.inputs[d] as Law["inputs"][number];
+  const { params: N, tokens: D } = allocationInputs(law, quantities);
   return {
     law: law.id,
     k,

@@ -15,6 +15,7 @@
  * and the larger change in the law's value is summed over coefficients,
  * relative to the value. The result is the largest such sum over the grid.
  */
+import { zip } from "./arrays";
 import { compile, prepare } from "./expr";
 import type { Law } from "./law";
 import type { PrintSensitivity } from "./content/resolved";
@@ -66,23 +67,23 @@ function perturbed(law: Law): Perturbed | null {
   const hit = perturbedCache.get(law);
   if (hit !== undefined) return hit;
   let out: Perturbed | null = null;
-  const movable = law.free ? [] : law.coefficients.filter((c) => c.step !== undefined && c.step > 0);
+  const movable = law.free ? [] : law.coefficients.filter((c): c is typeof c & { step: number } => c.step !== undefined && c.step > 0);
   if (movable.length > 0 && law.inputs.length > 0) {
     const symbols = new Set([...law.inputs.map((i) => i.symbol), ...law.coefficients.map((c) => c.symbol)]);
     const tree = prepare(law.expr, { symbols });
     const inputs = law.inputs.map((i) => i.symbol);
     const base = new Map(law.coefficients.map((c) => [c.symbol, c.value]));
-    const fn = (symbol?: string, value?: number) => {
+    const fn = (moved?: { symbol: string; value: number }) => {
       const constants = new Map(base);
-      if (symbol !== undefined) constants.set(symbol, value as number);
+      if (moved) constants.set(moved.symbol, moved.value);
       return compile(tree, { inputs, constants });
     };
     out = {
       f0: fn(),
       moved: movable.map((c) => ({
         symbol: c.symbol,
-        up: fn(c.symbol, c.value + (c.step as number) / 2),
-        down: fn(c.symbol, c.value - (c.step as number) / 2),
+        up: fn({ symbol: c.symbol, value: c.value + c.step / 2 }),
+        down: fn({ symbol: c.symbol, value: c.value - c.step / 2 }),
       })),
     };
   }
@@ -97,29 +98,36 @@ export function pointSensitivity(law: Law, x: Float64Array): { relative: number;
   const v = p.f0(x);
   if (!Number.isFinite(v) || v === 0) return null;
   let sum = 0;
-  let top = { symbol: p.moved[0]?.symbol as string, d: -1 };
+  let top: { symbol: string; d: number } | null = null;
   for (const m of p.moved) {
     const a = m.up(x);
     const b = m.down(x);
     const d = Number.isFinite(a) && Number.isFinite(b) ? Math.max(Math.abs(a - v), Math.abs(b - v)) / Math.abs(v) : Number.POSITIVE_INFINITY;
     sum += d;
-    if (d > top.d) top = { symbol: m.symbol, d };
+    if (top === null || d > top.d) top = { symbol: m.symbol, d };
   }
-  return { relative: sum, coefficient: top.symbol };
+  // perturbed() moves at least one coefficient
+  return top && { relative: sum, coefficient: top.symbol };
 }
 
 /** The print sensitivity of a quantitative law over its ranges, or null when it cannot be judged (no ranges, no plain printed digits). */
 export function printSensitivity(law: Law): PrintSensitivity | null {
-  const spans = law.inputs.map((i) => i.range ?? i.plot);
-  if (law.free || spans.some((s) => !s) || !perturbed(law)) return null;
+  if (law.free) return null;
+  const spans: [number, number][] = [];
+  for (const input of law.inputs) {
+    const span = input.range ?? input.plot;
+    if (!span) return null;
+    spans.push(span);
+  }
+  if (!perturbed(law)) return null;
   const fitted = law.inputs.every((i) => i.range);
   let worst: PrintSensitivity | null = null;
-  for (const x of grid(spans as [number, number][])) {
+  for (const x of grid(spans)) {
     const r = pointSensitivity(law, x);
     if (r && (!worst || !(r.relative <= worst.relative))) {
       worst = {
         relative: r.relative,
-        at: Object.fromEntries(law.inputs.map((input, i) => [input.symbol, x[i] as number])),
+        at: Object.fromEntries(zip(law.inputs, x).map(([input, v]) => [input.symbol, v])),
         coefficient: r.coefficient,
         over: fitted ? "fitted" : "plotted",
       };

@@ -5,6 +5,7 @@
  */
 import type { Quantity } from "./content/schema";
 import { invalid } from "./errors";
+import { own } from "./records";
 
 export type { Quantity };
 
@@ -28,7 +29,9 @@ export class Quantities {
   /** The quantity's first unit, in which its factors are expressed. */
   baseUnit(id: string): string {
     const q = this.require(id, "quantity");
-    return Object.keys(q.units)[0] as string;
+    const [base] = Object.keys(q.units);
+    if (base === undefined) throw new Error(`quantity ${id} lists no units, so it has no base unit`);
+    return base;
   }
 
   require(id: string, field: string): Quantity {
@@ -39,10 +42,9 @@ export class Quantities {
 
   factor(quantity: string, unit: string, field = "unit"): number {
     const q = this.require(quantity, field);
-    if (!Object.hasOwn(q.units, unit)) {
-      throw invalid(field, `unknown unit ${unit} for ${quantity}; known: ${Object.keys(q.units).join(", ")}`);
-    }
-    return q.units[unit] as number;
+    const f = own(q.units, unit);
+    if (f === undefined) throw invalid(field, `unknown unit ${unit} for ${quantity}; known: ${Object.keys(q.units).join(", ")}`);
+    return f;
   }
 
   /** Converts a value between two units of one quantity. */

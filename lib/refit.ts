@@ -5,11 +5,13 @@
  * objective, or printed prediction errors. A refit whose data file is absent
  * or differs is "not checked", never passed.
  */
+import { zip } from "./arrays";
 import type { RefitCheck } from "./content/schema";
 import { type DatasetTable, rowByLabel, selectRows } from "./datasets";
-import { type FitProblem, gridStarts, lawKernel } from "./fit/engine";
+import { type FitProblem, gridStarts, lawKernel, pointsOf } from "./fit/engine";
 import { type FitOutcome, type Runner, fit } from "./fit/run";
 import type { Law } from "./law";
+import { own } from "./records";
 
 export type RefitStatus = "reproduces" | "discrepancy" | "differs" | "data-absent" | "data-mismatch";
 
@@ -76,7 +78,7 @@ const tolText = (t: { rel_tol?: number; abs_tol?: number }) => (t.abs_tol !== un
 export function refitProblem(law: Law, refit: RefitCheck, table: DatasetTable): { problem: FitProblem; rows: number[] } {
   const rows = selectRows(table, refit.subset);
   const column = (symbol: string): Float64Array => {
-    const name = refit.columns[symbol] as string;
+    const name = columnFor(refit, symbol, table);
     const col = table.numbers.get(name);
     if (!col) throw new Error(`column ${name} (for ${symbol}) is not a numeric column of ${table.dataset.id}`);
     const decl = table.dataset.columns.find((c) => c.name === name);
@@ -84,22 +86,36 @@ export function refitProblem(law: Law, refit: RefitCheck, table: DatasetTable): 
     if (io && decl && (decl.quantity !== io.quantity || decl.unit !== io.unit)) {
       throw new Error(`column ${name} is ${decl.quantity ?? "no quantity"} in ${decl.unit ?? "no unit"}, but ${symbol} is ${io.quantity} in ${io.unit}`);
     }
-    const out = Float64Array.from(rows, (i) => col[i] as number);
-    const bad = out.findIndex((v) => !Number.isFinite(v));
-    if (bad >= 0) throw new Error(`column ${name} is blank or not finite at row ${(rows[bad] as number) + 1} of the subset`);
+    const out = new Float64Array(rows.length);
+    rows.forEach((row, k) => {
+      const v = col[row];
+      if (v === undefined || !Number.isFinite(v)) throw new Error(`column ${name} is blank or not finite at row ${row + 1} of the subset`);
+      out[k] = v;
+    });
     return out;
   };
   const coefficients = law.free ? law.free.map((f) => f.symbol) : law.coefficients.map((c) => c.symbol);
   const published = new Map(law.coefficients.map((c) => [c.symbol, c.value]));
+  const publishedValue = (s: string): number => {
+    const v = published.get(s);
+    if (v === undefined) throw new Error(`${s} has no published value in ${law.id} to start from or hold at`);
+    return v;
+  };
   const fitted = coefficients.filter((s) => !refit.fixed.includes(s));
   const isLog = (s: string) => refit.log.includes(s);
   const toFitted = (s: string, v: number) => (isLog(s) ? Math.log(v) : v);
+  /** A start's value for s: what the refit lists, or an error naming the gap. */
+  const listed = <T>(values: Readonly<Record<string, T>>, s: string, where: string): T => {
+    const v = own(values, s);
+    if (v === undefined) throw new Error(`${where} has no value for ${s}`);
+    return v;
+  };
   let starts: number[][];
-  if (refit.starts === "published") starts = [fitted.map((s) => toFitted(s, published.get(s) as number))];
+  if (refit.starts === "published") starts = [fitted.map((s) => toFitted(s, publishedValue(s)))];
   else if ("grid" in refit.starts) {
     const grid = refit.starts.grid;
-    starts = gridStarts(fitted.map((s) => grid[s] as number[]));
-  } else starts = refit.starts.points.map((p) => fitted.map((s) => p[s] as number));
+    starts = gridStarts(fitted.map((s) => listed(grid, s, "starts.grid")));
+  } else starts = refit.starts.points.map((p, i) => fitted.map((s) => listed(p, s, `starts.points[${i}]`)));
   const labelCol = table.dataset.label ? table.texts.get(table.dataset.label) : undefined;
   return {
     rows,
@@ -108,13 +124,14 @@ export function refitProblem(law: Law, refit: RefitCheck, table: DatasetTable): 
       inputs: law.inputs.map((i) => i.symbol),
       output: law.output.symbol,
       free: fitted.map((s) => ({ symbol: s, log: isLog(s) })),
-      fixed: Object.fromEntries(refit.fixed.map((s) => [s, published.get(s) as number])),
+      fixed: Object.fromEntries(refit.fixed.map((s) => [s, publishedValue(s)])),
       objective: { loss: refit.objective.loss, delta: refit.objective.delta ?? 1e-3 },
       lse: refit.lse,
       starts,
       x: law.inputs.map((i) => column(i.symbol)),
       y: column(law.output.symbol),
-      ...(labelCol ? { labels: rows.map((i) => labelCol[i] as string) } : {}),
+      // rows index the table, and every column of it has a cell per row
+      ...(labelCol ? { labels: rows.map((i) => labelCol[i] ?? "") } : {}),
     },
   };
 }
@@ -129,7 +146,11 @@ export interface FittedLaw {
 function evaluator(f: FittedLaw): (x: ArrayLike<number>) => number {
   const symbols = f.law.free ? f.law.free.map((c) => c.symbol) : f.law.coefficients.map((c) => c.symbol);
   const kernel = lawKernel({ expr: f.law.expr, inputs: f.law.inputs.map((i) => i.symbol), coefficients: symbols });
-  const theta = Float64Array.from(symbols, (s) => f.coefficients[s] as number);
+  const theta = Float64Array.from(symbols, (s) => {
+    const v = own(f.coefficients, s);
+    if (v === undefined) throw new Error(`the refit of ${f.law.id} has no value for ${s}`);
+    return v;
+  });
   const g = new Float64Array(symbols.length);
   return (x) => kernel(theta, x, g);
 }
@@ -179,13 +200,15 @@ export async function runRefit(law: Law, refit: RefitCheck, table: DatasetTable,
   if (ec) {
     for (const f of problem.free) {
       const expected = ec.values ? ec.values[f.symbol] : published.get(f.symbol);
-      if (expected !== undefined) compare(f.symbol, expected, coefficients[f.symbol] as number, ec);
+      // the coefficients hold every fitted one (the summary's) and every held one
+      if (expected !== undefined) compare(f.symbol, expected, own(coefficients, f.symbol) ?? Number.NaN, ec);
     }
   }
   if (refit.expect.objective) compare("objective", refit.expect.objective.value, outcome.summary.objective, refit.expect.objective);
   for (const d of refit.expect.derived ?? []) {
-    const symbols = Object.keys(coefficients);
-    const value = lawKernel({ expr: d.of, inputs: [], coefficients: symbols })(Float64Array.from(symbols, (s) => coefficients[s] as number), [], new Float64Array(symbols.length));
+    const entries = Object.entries(coefficients);
+    const symbols = entries.map(([s]) => s);
+    const value = lawKernel({ expr: d.of, inputs: [], coefficients: symbols })(Float64Array.from(entries, ([, v]) => v), [], new Float64Array(symbols.length));
     compare(d.of, d.value, value, d, d.source);
   }
   for (const p of refit.expect.predictions ?? []) {
@@ -196,11 +219,11 @@ export async function runRefit(law: Law, refit: RefitCheck, table: DatasetTable,
       if (via) {
         const other = ctx.fitted.get(via);
         if (!other) throw new Error(`via ${input.symbol}: ${via} has no refit on this data to predict with`);
-        return evaluator(other)(other.law.inputs.map((oi) => (table.numbers.get(findColumn(other, oi.symbol)) as Float64Array)[i] as number));
+        return evaluator(other)(other.law.inputs.map((oi) => cell(table, findColumn(other, oi.symbol), i)));
       }
-      return (table.numbers.get(refit.columns[input.symbol] as string) as Float64Array)[i] as number;
+      return cell(table, columnFor(refit, input.symbol, table), i);
     });
-    const measured = (table.numbers.get(refit.columns[law.output.symbol] as string) as Float64Array)[i] as number;
+    const measured = cell(table, columnFor(refit, law.output.symbol, table), i);
     const predicted = evaluator({ law, coefficients })(x);
     compare(`relative error at ${p.row}`, p.relative_error, Math.abs(predicted - measured) / Math.abs(measured), p, p.source);
   }
@@ -215,8 +238,8 @@ export async function runRefit(law: Law, refit: RefitCheck, table: DatasetTable,
   const refitFn = evaluator({ law, coefficients });
   const publishedFn = law.free ? null : evaluator({ law, coefficients: Object.fromEntries(published) });
   const inputs: Record<string, number[]> = {};
-  law.inputs.forEach((input, j) => (inputs[input.symbol] = Array.from(problem.x[j] as Float64Array)));
-  const xs = rows.map((_, r) => law.inputs.map((_, j) => (problem.x[j] as Float64Array)[r] as number));
+  for (const [input, col] of zip(law.inputs, problem.x)) inputs[input.symbol] = Array.from(col);
+  const xs = pointsOf(problem.x, rows.length);
   const opt = outcome.optimum;
   return {
     ...base,
@@ -244,6 +267,20 @@ export async function runRefit(law: Law, refit: RefitCheck, table: DatasetTable,
       published: publishedFn ? xs.map(publishedFn) : null,
     },
   };
+}
+
+/** The dataset column a refit maps a law symbol to. */
+function columnFor(refit: RefitCheck, symbol: string, table: DatasetTable): string {
+  const name = own(refit.columns, symbol);
+  if (name === undefined) throw new Error(`the refit on ${table.dataset.id} maps no column to ${symbol}`);
+  return name;
+}
+
+/** A numeric cell of a verified table. */
+function cell(table: DatasetTable, column: string, row: number): number {
+  const v = table.numbers.get(column)?.[row];
+  if (v === undefined) throw new Error(`${table.dataset.id} has no number in column ${column} at row ${row + 1}`);
+  return v;
 }
 
 function findColumn(f: FittedLaw, symbol: string): string {

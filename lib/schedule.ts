@@ -12,6 +12,7 @@
  * bounded by MAX_STEPS.
  */
 import { z } from "zod";
+import { zip } from "./arrays";
 import { invalid, requestIssue } from "./errors";
 import { type Law, executable } from "./law";
 
@@ -103,14 +104,17 @@ export function annealingAreas(schedule: Schedule, opts: { lambda?: number; poin
   }
   const order = [...new Set(wanted)].sort((a, b) => a - b);
   const eta =
-    schedule.kind === "rates" ? (i: number) => schedule.rates[i - 1] as number : (i: number) => rateAt(schedule, i);
+    schedule.kind === "rates"
+      ? (i: number) => schedule.rates[i - 1] as number // cast: 1 ≤ i ≤ total = rates.length
+      : (i: number) => rateAt(schedule, i);
   const out: Areas = { steps: [], lr: [], S1: [], S2: [] };
   let s1 = 0;
   let s2 = 0;
   let m = 0;
-  let prev = schedule.kind === "rates" ? (schedule.rates[0] as number) : schedule.eta_max;
+  // the rate at the step before; step 1 has none (its momentum is 0), so the first value is never read
+  let prev = 0;
   let next = 0;
-  const last = order[order.length - 1] as number;
+  const last = order.at(-1) ?? 0;
   for (let i = 1; i <= last; i++) {
     const e = eta(i);
     m = i === 1 ? 0 : lambda * m + (prev - e);
@@ -166,9 +170,9 @@ export function lossCurve(law: Law, areas: Areas): (number | null)[] {
   const i1 = law.inputs.findIndex((i) => i.symbol === "S_1");
   const i2 = law.inputs.findIndex((i) => i.symbol === "S_2");
   const x = new Float64Array(2);
-  return areas.steps.map((_, k) => {
-    x[i1] = areas.S1[k] as number;
-    x[i2] = areas.S2[k] as number;
+  return zip(areas.S1, areas.S2).map(([s1, s2]) => {
+    x[i1] = s1;
+    x[i2] = s2;
     const y = fn(x);
     return Number.isFinite(y) ? y : null;
   });

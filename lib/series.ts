@@ -58,41 +58,50 @@ function heldValues(input: Law["inputs"][number]): number[] {
  * values (at), the curve through them as well.
  */
 export function chartSeries(law: Law, opts: { xSymbol?: string; points?: number; at?: Readonly<Record<string, number>> } = {}): LawChart {
-  const xi = opts.xSymbol ? law.inputs.findIndex((i) => i.symbol === opts.xSymbol) : 0;
-  const xInput = law.inputs[xi < 0 ? 0 : xi] as Law["inputs"][number];
+  const xInput = law.inputs.find((i) => i.symbol === opts.xSymbol) ?? law.inputs[0];
+  if (!xInput) throw new Error(`${law.id} has no input to draw its chart against`);
+  const xIndex = law.inputs.indexOf(xInput);
   const others = law.inputs.filter((i) => i !== xInput);
   const domain = drawSpan(xInput);
   const xs = logGrid(domain[0], domain[1], opts.points ?? 97);
+  /** Each other input with the value it is held at. */
+  type Held = { input: Law["inputs"][number]; value: number }[];
   // every combination of held values (3 per other input; laws here have at most 2 inputs)
-  let combos: Record<string, number>[] = [{}];
-  for (const o of others) combos = combos.flatMap((c) => heldValues(o).map((v) => ({ ...c, [o.symbol]: v })));
+  let combos: Held[] = [[]];
+  for (const o of others) combos = combos.flatMap((c) => heldValues(o).map((value) => [...c, { input: o, value }]));
   const fn = executable(law).fn;
   const x = new Float64Array(law.inputs.length);
   const outside = (input: Law["inputs"][number], v: number) =>
     input.range !== undefined && (v < input.range[0] * (1 - 1e-12) || v > input.range[1] * (1 + 1e-12));
-  const held = (fixed: Record<string, number>) => others.map((o) => ({ symbol: o.symbol, unit: o.unit, value: fixed[o.symbol] as number }));
-  const slice = (fixed: Record<string, number>): SeriesPoint[] => {
-    law.inputs.forEach((inp, i) => {
-      if (inp !== xInput) x[i] = fixed[inp.symbol] as number;
-    });
-    const fixedOutside = others.some((o) => outside(o, fixed[o.symbol] as number));
+  const labelled = (held: Held) => held.map(({ input, value }) => ({ symbol: input.symbol, unit: input.unit, value }));
+  const slice = (held: Held): SeriesPoint[] => {
+    for (const { input, value } of held) x[law.inputs.indexOf(input)] = value;
+    const fixedOutside = held.some(({ input, value }) => outside(input, value));
     return xs.map((xv) => {
-      x[law.inputs.indexOf(xInput)] = xv;
+      x[xIndex] = xv;
       const y = fn(x);
       return { x: xv, y: Number.isFinite(y) ? y : null, extrapolated: fixedOutside || outside(xInput, xv) };
     });
   };
-  const series: Series[] = combos.map((fixed) => ({ fixed, label: sliceLabel(held(fixed)) || law.output.symbol, points: slice(fixed) }));
+  const series: Series[] = combos.map((held) => ({ fixed: fixedOf(held), label: sliceLabel(labelled(held)) || law.output.symbol, points: slice(held) }));
   const at = opts.at;
-  if (at && others.length > 0 && others.every((o) => Number.isFinite(at[o.symbol]))) {
-    const fixed = Object.fromEntries(others.map((o) => [o.symbol, at[o.symbol] as number]));
-    series.push({ fixed, label: readerLabel(held(fixed)), points: slice(fixed), reader: true });
+  const reader: Held = others.flatMap((input) => {
+    const value = at?.[input.symbol];
+    return value !== undefined && Number.isFinite(value) ? [{ input, value }] : [];
+  });
+  if (others.length > 0 && reader.length === others.length) {
+    series.push({ fixed: fixedOf(reader), label: readerLabel(labelled(reader)), points: slice(reader), reader: true });
   }
   return {
     x: { symbol: xInput.symbol, quantity: xInput.quantity, unit: xInput.unit, domain, range: xInput.range ?? null },
     y: { symbol: law.output.symbol, quantity: law.output.quantity, unit: law.output.unit },
     series,
   };
+}
+
+/** Held values by symbol. */
+function fixedOf(held: readonly { input: { symbol: string }; value: number }[]): Record<string, number> {
+  return Object.fromEntries(held.map(({ input, value }) => [input.symbol, value]));
 }
 
 /** Rounded to 12 significant digits: 0.1 * 3 is 0.3 and 2 * 10 ** -3 is 0.002 as ticks. */

@@ -25,9 +25,9 @@ export const SEARCH_DECADES = 30;
 
 export function solve(law: Law, target: number, forSymbol: string, fixed: Readonly<Record<string, number>>): Solution {
   if (!Number.isFinite(target)) throw invalid("target", "target must be a finite number");
-  const idx = law.inputs.findIndex((i) => i.symbol === forSymbol);
-  if (idx < 0) throw invalid("for", `for must name an input of ${law.id}: ${law.inputs.map((i) => i.symbol).join(", ")}`);
-  const input = law.inputs[idx] as Law["inputs"][number];
+  const input = law.inputs.find((i) => i.symbol === forSymbol);
+  if (!input) throw invalid("for", `for must name an input of ${law.id}: ${law.inputs.map((i) => i.symbol).join(", ")}`);
+  const idx = law.inputs.indexOf(input);
   const fn = executable(law).fn;
   const x = new Float64Array(law.inputs.length);
   law.inputs.forEach((inp, i) => {

@@ -32,13 +32,15 @@ export function boundedDistance(a: string, b: string, cap: number): number {
     const from = Math.max(1, i - cap);
     const to = Math.min(b.length, i + cap);
     // the cells either side of the band read as beyond the cap (this row's left one, the next row's right one)
-    row[0] = i <= cap ? i : over;
+    const first = i <= cap ? i : over;
+    row[0] = first;
     if (from > 1) row[from - 1] = over;
     if (to < b.length) row[to + 1] = over;
-    let best = from === 1 ? (row[0] as number) : over;
+    let best = from === 1 ? first : over;
     for (let j = from; j <= to; j++) {
-      const substitute = (prev[j - 1] as number) + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1);
-      const d = Math.min(substitute, (prev[j] as number) + 1, (row[j - 1] as number) + 1, over);
+      // the band reads only cells written before: the previous row's band and its edges, this row's left edge and cells
+      const substitute = (prev[j - 1] as number) + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1); // cast: 0 ≤ j - 1 < b.length, written (see above)
+      const d = Math.min(substitute, (prev[j] as number) + 1, (row[j - 1] as number) + 1, over); // cast: j ≤ b.length, both cells written (see above)
       row[j] = d;
       if (d < best) best = d;
     }
@@ -47,7 +49,7 @@ export function boundedDistance(a: string, b: string, cap: number): number {
     prev = row;
     row = done;
   }
-  return Math.min(prev[b.length] as number, over);
+  return Math.min(prev[b.length] as number, over); // cast: prev has b.length + 1 cells, and the last row wrote its last (the band reaches it)
 }
 
 const words = (s: string): Set<string> => new Set(s.toLowerCase().match(/[a-z0-9]+/g) ?? []);

@@ -36,11 +36,11 @@ function perturbations(law: Law): { stderr: number; h: number; up: Law; down: La
 }
 
 /** σ² = Σ (∂g/∂c_i)² σ_i² from g at each perturbation; null when a derivative is not finite. */
-function fromDifferences(center: number, steps: readonly { stderr: number; h: number }[], up: (i: number) => number, down: (i: number) => number): Interval | null {
+function fromDifferences<S extends { stderr: number; h: number }>(center: number, steps: readonly S[], up: (s: S) => number, down: (s: S) => number): Interval | null {
   let variance = 0;
-  for (let i = 0; i < steps.length; i++) {
-    const { stderr, h } = steps[i] as { stderr: number; h: number };
-    const partial = (up(i) - down(i)) / (2 * h);
+  for (const s of steps) {
+    const { stderr, h } = s;
+    const partial = (up(s) - down(s)) / (2 * h);
     if (!Number.isFinite(partial)) return null;
     variance += (partial * stderr) ** 2;
   }
@@ -51,8 +51,7 @@ function fromDifferences(center: number, steps: readonly { stderr: number; h: nu
 /** The 95% interval of g(law), or null when no coefficient carries a standard error. */
 export function deltaInterval(law: Law, g: (l: Law) => number, center = g(law)): Interval | null {
   if (!hasUncertainty(law) || !Number.isFinite(center)) return null;
-  const steps = perturbations(law);
-  return fromDifferences(center, steps, (i) => g((steps[i] as (typeof steps)[number]).up), (i) => g((steps[i] as (typeof steps)[number]).down));
+  return fromDifferences(center, perturbations(law), (s) => g(s.up), (s) => g(s.down));
 }
 
 /**
@@ -63,9 +62,6 @@ export function deltaInterval(law: Law, g: (l: Law) => number, center = g(law)):
  */
 export function valueIntervals(law: Law): ((x: Float64Array, center: number) => Interval | null) | null {
   if (!hasUncertainty(law)) return null;
-  const steps = perturbations(law);
-  const up = steps.map((p) => executable(p.up).fn);
-  const down = steps.map((p) => executable(p.down).fn);
-  return (x, center) =>
-    Number.isFinite(center) ? fromDifferences(center, steps, (i) => (up[i] as (typeof up)[number])(x), (i) => (down[i] as (typeof down)[number])(x)) : null;
+  const steps = perturbations(law).map((p) => ({ stderr: p.stderr, h: p.h, up: executable(p.up).fn, down: executable(p.down).fn }));
+  return (x, center) => (Number.isFinite(center) ? fromDifferences(center, steps, (s) => s.up(x), (s) => s.down(x)) : null);
 }

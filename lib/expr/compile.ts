@@ -62,11 +62,11 @@ export function toSource(node: Node, slots: Slots): string {
 export function compile(node: Node, slots: Slots): Compiled {
   const body = toSource(node, slots);
   // The body is built only from the pieces listed above; see toSource.
-  return new Function("x", `"use strict"; return ${body};`) as Compiled;
+  return new Function("x", `"use strict"; return ${body};`) as Compiled; // cast: the body reads x[i] only and is one arithmetic expression, so a number
 }
 
 /** As compile, for trees that call functions passed at run time in f. */
 export function compileWith(node: Node, slots: Slots): CompiledWith {
   const body = toSource(node, slots);
-  return new Function("x", "f", `"use strict"; return ${body};`) as CompiledWith;
+  return new Function("x", "f", `"use strict"; return ${body};`) as CompiledWith; // cast: as compile, with f[i](...) calls of functions that return numbers
 }

@@ -1,5 +1,6 @@
-import type { Node } from "./ast";
+import { ExprError, type Node } from "./ast";
 import { builtin } from "./functions";
+import { groups } from "../regex";
 
 /**
  * LaTeX from the same tree that is compiled, so the formula a reader sees is
@@ -26,10 +27,10 @@ export function symbolLatex(name: string): string {
 
 export function numberLatex(value: number, raw?: string): string {
   const text = raw ?? String(value);
-  const m = /^(\d*\.?\d*)[eE]([+-]?\d+)$/.exec(text);
+  const m = groups(/^(\d*\.?\d*)[eE]([+-]?\d+)$/.exec(text), 2);
   if (!m) return text;
-  const mantissa = m[1] as string;
-  const exponent = String(Number(m[2]));
+  const [mantissa, e] = m;
+  const exponent = String(Number(e));
   return Number(mantissa) === 1 ? `10^{${exponent}}` : `${mantissa} \\times 10^{${exponent}}`;
 }
 
@@ -62,13 +63,15 @@ export function toLatex(node: Node, names: ReadonlyMap<string, string> = new Map
         return `-${precedence(n.arg) <= 3 ? paren(inner) : inner}`;
       }
       case "call": {
-        const args = n.args.map(emit);
         const latex = builtin(n.name)?.latex;
         if (latex && "power" in latex) {
-          const base = n.args[0] as Node;
-          const b = args[0] as string;
-          return `${precedence(base) < 5 || base.kind === "call" ? paren(b) : b}^{${args[1]}}`;
+          const [base, exponent] = n.args;
+          // validate() has checked the arity; an unvalidated tree fails here as it would there
+          if (base === undefined || exponent === undefined) throw new ExprError(`${n.name}() takes 2 arguments, got ${n.args.length}`, n.pos);
+          const b = emit(base);
+          return `${precedence(base) < 5 || base.kind === "call" ? paren(b) : b}^{${emit(exponent)}}`;
         }
+        const args = n.args.map(emit);
         if (latex && "template" in latex) return latex.template.replace(/#(\d)/g, (_m, i: string) => args[Number(i) - 1] ?? "");
         const fn = latex ? latex.operator : `\\operatorname{${n.name}}`;
         return `${fn}${paren(args.join(", "))}`;

@@ -11,10 +11,15 @@ import { type BinaryOp, ExprError, type Node } from "./ast";
 export const MAX_EXPRESSION_LENGTH = 2000;
 export const MAX_NESTING_DEPTH = 64;
 
+const OPERATORS = ["+", "-", "*", "/", "^", "(", ")", ","] as const;
+type Operator = (typeof OPERATORS)[number];
+const OPERATOR_SET: ReadonlySet<string> = new Set(OPERATORS);
+const isOperator = (ch: string): ch is Operator => OPERATOR_SET.has(ch);
+
 type Token =
   | { t: "num"; text: string; value: number; pos: number }
   | { t: "name"; text: string; pos: number }
-  | { t: "op"; text: BinaryOp | "(" | ")" | ","; pos: number }
+  | { t: "op"; text: Operator; pos: number }
   | { t: "end"; text: ""; pos: number };
 
 const NUMBER = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/;
@@ -25,11 +30,12 @@ function describe(ch: string): string {
   return cp < 0x20 || cp === 0x7f ? `U+${cp.toString(16).toUpperCase().padStart(4, "0")}` : ch;
 }
 
-function tokenize(src: string): Token[] {
+/** The tokens of src, then the end token (kept apart so that reading past the last token reads it). */
+function tokenize(src: string): { tokens: Token[]; end: Token } {
   const tokens: Token[] = [];
   let i = 0;
   while (i < src.length) {
-    const ch = src[i] as string;
+    const ch = src.charAt(i);
     if (ch === " " || ch === "\t" || ch === "\n" || ch === "\r") {
       i++;
       continue;
@@ -55,16 +61,17 @@ function tokenize(src: string): Token[] {
       i += name[0].length;
       continue;
     }
-    if ("+-*/^(),".includes(ch)) {
-      tokens.push({ t: "op", text: ch as BinaryOp | "(" | ")" | ",", pos: i + 1 });
+    if (isOperator(ch)) {
+      tokens.push({ t: "op", text: ch, pos: i + 1 });
       i++;
       continue;
     }
     const cp = src.codePointAt(i) ?? 0;
     throw new ExprError(`Unexpected character "${describe(String.fromCodePoint(cp))}"`, i + 1);
   }
-  tokens.push({ t: "end", text: "", pos: src.length + 1 });
-  return tokens;
+  const end: Token = { t: "end", text: "", pos: src.length + 1 };
+  tokens.push(end);
+  return { tokens, end };
 }
 
 export function parse(src: string): Node {
@@ -73,12 +80,14 @@ export function parse(src: string): Node {
     throw new ExprError(`Expression is longer than ${MAX_EXPRESSION_LENGTH} characters`, null);
   }
   if (src.trim() === "") throw new ExprError("Expression is empty", null);
-  const tokens = tokenize(src);
+  const { tokens, end } = tokenize(src);
   let k = 0;
   let depth = 0;
-  const peek = (): Token => tokens[k] as Token;
-  const next = (): Token => tokens[k++] as Token;
+  const peek = (): Token => tokens[k] ?? end;
+  const next = (): Token => tokens[k++] ?? end;
   const isOp = (tok: Token, ...ops: string[]): boolean => tok.t === "op" && ops.includes(tok.text);
+  /** Which of the binary operators ops the token is, if any. */
+  const binary = <O extends BinaryOp>(tok: Token, ...ops: O[]): O | undefined => ops.find((o) => tok.t === "op" && tok.text === o);
   const shown = (tok: Token): string => (tok.t === "end" ? "end of expression" : `"${tok.text}"`);
 
   const enter = (pos: number): void => {
@@ -89,22 +98,26 @@ export function parse(src: string): Node {
 
   function additive(): Node {
     let left = multiplicative();
-    for (let tok = peek(); isOp(tok, "+", "-"); tok = peek()) {
+    for (;;) {
+      const tok = peek();
+      const op = binary(tok, "+", "-");
+      if (op === undefined) return left;
       next();
       const right = multiplicative();
-      left = { kind: "bin", op: tok.text as BinaryOp, left, right, pos: tok.pos };
+      left = { kind: "bin", op, left, right, pos: tok.pos };
     }
-    return left;
   }
 
   function multiplicative(): Node {
     let left = unary();
-    for (let tok = peek(); isOp(tok, "*", "/"); tok = peek()) {
+    for (;;) {
+      const tok = peek();
+      const op = binary(tok, "*", "/");
+      if (op === undefined) return left;
       next();
       const right = unary();
-      left = { kind: "bin", op: tok.text as BinaryOp, left, right, pos: tok.pos };
+      left = { kind: "bin", op, left, right, pos: tok.pos };
     }
-    return left;
   }
 
   function unary(): Node {

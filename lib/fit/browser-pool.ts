@@ -3,7 +3,7 @@
  * each at a time, with the same protocol as the server's worker threads.
  * The worker script is public/fit-worker.js (bundled by lib/fit/bundle.ts).
  */
-import { type Reply, replyError } from "./protocol";
+import { type Reply, parseReply, replyError } from "./protocol";
 import type { PoolJob, Progress, Runner, Task, TaskResult } from "./run";
 
 type Job = PoolJob;
@@ -32,21 +32,27 @@ export class BrowserPool implements Runner {
       if (!slot && this.workers.length < this.parallelism) {
         const w = new Worker(this.url);
         const created: { w: Worker; job: Job | null } = { w, job: null };
-        w.onmessage = (e: MessageEvent<Reply>) => this.onReply(created, e.data);
-        w.onerror = (e) => {
-          const job = created.job;
-          created.job = null;
-          job?.reject(new Error(`the fit worker failed: ${e.message}`));
-          this.pump();
+        w.onmessage = (e: MessageEvent<unknown>) => {
+          const reply = parseReply(e.data);
+          if (reply) this.onReply(created, reply);
+          else this.fail(created, "it sent a message that is not a reply");
         };
+        w.onerror = (e) => this.fail(created, e.message);
         this.workers.push(created);
         slot = created;
       }
-      if (!slot) return;
-      const job = this.queue.shift() as Job;
+      const job = slot && this.queue.shift();
+      if (!slot || !job) return;
       slot.job = job;
       slot.w.postMessage({ id: job.id, task: job.task });
     }
+  }
+
+  private fail(slot: { w: Worker; job: Job | null }, why: string): void {
+    const job = slot.job;
+    slot.job = null;
+    job?.reject(new Error(`the fit worker failed: ${why}`));
+    this.pump();
   }
 
   private onReply(slot: { w: Worker; job: Job | null }, reply: Reply): void {

@@ -6,6 +6,9 @@
  * them over worker threads or Web Workers and merge the pieces; the same
  * seed gives the same answer however the work is split.
  */
+import type { z } from "zod";
+import type { lossSchema } from "../content/schema";
+import { zip } from "../arrays";
 import { ExprError, prepare, symbolsOf } from "../expr";
 import { LawdexError, invalid } from "../errors";
 import { minimize, type MinimizeResult } from "./lbfgs";
@@ -20,7 +23,7 @@ import {
 } from "./program";
 import { resampleCounts, stream } from "./rng";
 
-export type Loss = "huber-log" | "mse-log" | "mse";
+export type Loss = z.infer<typeof lossSchema>;
 
 /** A fit problem as plain data (it crosses to workers by structured clone). */
 export interface FitProblem {
@@ -84,18 +87,16 @@ export function compileProblem(problem: FitProblem): Compiled {
   const n = problem.y.length;
   const k = free.length;
   if (n < k) throw fail("data", `${n} point(s) cannot determine ${k} free coefficients: give at least ${k} points`);
-  problem.x.forEach((col, j) => {
-    const s = inputs[j] as string;
+  if (problem.x.length !== inputs.length) throw invalid("data", `${inputs.length} input(s) (${inputs.join(", ")}) but ${problem.x.length} data column(s)`);
+  for (const [s, col] of zip(inputs, problem.x)) {
     if (col.length !== n) throw invalid(`data.${s}`, `data.${s} has ${col.length} values but ${problem.output} has ${n}`);
-    for (let i = 0; i < n; i++) {
-      const v = col[i] as number;
+    for (const [i, v] of col.entries()) {
       if (!Number.isFinite(v)) throw invalid(`data.${s}[${i}]`, `data.${s}[${i}] must be a finite number`);
       if (!(v > 0)) throw invalid(`data.${s}[${i}]`, `data.${s}[${i}] must be greater than 0 (inputs are positive quantities, and powers of them are taken in log space)`);
     }
-  });
+  }
   const logTarget = problem.objective.loss !== "mse";
-  for (let i = 0; i < n; i++) {
-    const v = problem.y[i] as number;
+  for (const [i, v] of problem.y.entries()) {
     if (!Number.isFinite(v)) throw invalid(`data.${problem.output}[${i}]`, `data.${problem.output}[${i}] must be a finite number`);
     if (logTarget && !(v > 0)) {
       throw invalid(`data.${problem.output}[${i}]`, `data.${problem.output}[${i}] is ${v}, but ${problem.objective.loss} takes its log: every value must be greater than 0 (or use "mse")`);
@@ -108,9 +109,9 @@ export function compileProblem(problem: FitProblem): Compiled {
   const lower = free.some((f) => f.lower !== undefined) ? Float64Array.from(free, (f) => bound(f, f.lower, "lower", Number.NEGATIVE_INFINITY)) : null;
   const upper = free.some((f) => f.upper !== undefined) ? Float64Array.from(free, (f) => bound(f, f.upper, "upper", Number.POSITIVE_INFINITY)) : null;
   if (lower && upper) {
-    free.forEach((f, i) => {
-      if (!((lower[i] as number) < (upper[i] as number))) throw invalid(`bounds.${f.symbol}`, `bounds.${f.symbol}: the lower bound must be below the upper bound`);
-    });
+    for (const [f, [lo, hi]] of zip(free, zip(lower, upper))) {
+      if (!(lo < hi)) throw invalid(`bounds.${f.symbol}`, `bounds.${f.symbol}: the lower bound must be below the upper bound`);
+    }
   }
 
   const constants = new Map(Object.entries(fixed));
@@ -189,8 +190,8 @@ export function lawKernel(spec: { expr: string; inputs: string[]; coefficients: 
 }
 
 /** θ in the law's parametrisation from the fitted parametrisation p. */
-export function toLaw(c: Compiled, p: ArrayLike<number>): Float64Array {
-  return Float64Array.from(c.problem.free, (f, i) => (f.log ? Math.exp(p[i] as number) : (p[i] as number)));
+export function toLaw(c: Compiled, p: Iterable<number>): Float64Array {
+  return Float64Array.from(zip(c.problem.free, p), ([f, v]) => (f.log ? Math.exp(v) : v));
 }
 
 export interface StartResult {
@@ -210,7 +211,7 @@ function objectiveOf(c: Compiled, W: Float64Array | null): (p: Float64Array, g: 
 }
 
 function lbfgs(c: Compiled, fg: (p: Float64Array, g: Float64Array) => number, start: ArrayLike<number>, tight = false): MinimizeResult {
-  return minimize(fg, Float64Array.from(start as ArrayLike<number>), {
+  return minimize(fg, Float64Array.from(start), {
     lower: c.lower,
     upper: c.upper,
     ...(tight ? { ftol: 1e-15, gtol: 1e-12, fscale: "relative" as const, maxIter: 20000, maxEval: 40000 } : {}),
@@ -221,10 +222,10 @@ function lbfgs(c: Compiled, fg: (p: Float64Array, g: Float64Array) => number, st
 export function runStarts(c: Compiled, from: number, to: number, onStart?: (done: number) => void): StartResult[] {
   const fg = objectiveOf(c, null);
   const out: StartResult[] = [];
-  for (let i = from; i < to; i++) {
-    const r = lbfgs(c, fg, c.problem.starts[i] as number[]);
+  for (const start of c.problem.starts.slice(from, to)) {
+    const r = lbfgs(c, fg, start);
     out.push({ f: r.f, p: Array.from(r.x), converged: r.converged, iterations: r.iterations, evaluations: r.evaluations });
-    onStart?.(i - from + 1);
+    onStart?.(out.length);
   }
   return out;
 }
@@ -280,10 +281,7 @@ export function bestOf(c: Compiled, results: readonly StartResult[]): Optimum {
     if (!Number.isFinite(r.f)) continue;
     const th = toLaw(c, r.p);
     let distance = 0;
-    for (let j = 0; j < c.k; j++) {
-      const b = theta[j] as number;
-      distance = Math.max(distance, Math.abs((th[j] as number) - b) / Math.max(Math.abs(b), 1e-12));
-    }
+    for (const [b, t] of zip(theta, th)) distance = Math.max(distance, Math.abs(t - b) / Math.max(Math.abs(b), 1e-12));
     if (distance <= SAME_COEFFICIENTS && r.f <= f + REACH_TOL * Math.abs(f) + 1e-300) atBest++;
     else if (distance > OTHER_COEFFICIENTS && (secondBest === null || r.f < secondBest)) secondBest = r.f;
   }
@@ -319,7 +317,6 @@ export function runBootstrap(c: Compiled, optimum: readonly number[], seed: numb
 
 /** Singular values and right singular vectors of an n × k matrix (one-sided Jacobi). */
 export function svd(rows: Float64Array[], k: number): { values: number[]; vectors: number[][] } {
-  const n = rows.length;
   const U = rows.map((r) => Float64Array.from(r));
   const V = Array.from({ length: k }, (_, i) => Float64Array.from({ length: k }, (_, j) => (i === j ? 1 : 0)));
   for (let sweep = 0; sweep < 60; sweep++) {
@@ -329,9 +326,9 @@ export function svd(rows: Float64Array[], k: number): { values: number[]; vector
         let alpha = 0;
         let beta = 0;
         let gamma = 0;
-        for (let i = 0; i < n; i++) {
-          const up = (U[i] as Float64Array)[p] as number;
-          const uq = (U[i] as Float64Array)[q] as number;
+        for (const row of U) {
+          const up = row[p] as number; // cast: p < k, the length of every row
+          const uq = row[q] as number; // cast: q < k
           alpha += up * up;
           beta += uq * uq;
           gamma += up * uq;
@@ -342,17 +339,15 @@ export function svd(rows: Float64Array[], k: number): { values: number[]; vector
         const t = Math.sign(zeta || 1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
         const cs = 1 / Math.sqrt(1 + t * t);
         const sn = cs * t;
-        for (let i = 0; i < n; i++) {
-          const row = U[i] as Float64Array;
-          const up = row[p] as number;
-          const uq = row[q] as number;
+        for (const row of U) {
+          const up = row[p] as number; // cast: p < k
+          const uq = row[q] as number; // cast: q < k
           row[p] = cs * up - sn * uq;
           row[q] = sn * up + cs * uq;
         }
-        for (let i = 0; i < k; i++) {
-          const row = V[i] as Float64Array;
-          const vp = row[p] as number;
-          const vq = row[q] as number;
+        for (const row of V) {
+          const vp = row[p] as number; // cast: p < k, V is k × k
+          const vq = row[q] as number; // cast: q < k
           row[p] = cs * vp - sn * vq;
           row[q] = sn * vp + cs * vq;
         }
@@ -360,23 +355,26 @@ export function svd(rows: Float64Array[], k: number): { values: number[]; vector
     }
     if (off < 1e-15) break;
   }
-  const values = Array.from({ length: k }, (_, j) => Math.sqrt(U.reduce((s, r) => s + ((r[j] as number) ** 2), 0)));
-  const vectors = Array.from({ length: k }, (_, j) => V.map((r) => r[j] as number));
+  const values = Array.from({ length: k }, (_, j) => Math.sqrt(U.reduce((s, r) => s + (r[j] as number) ** 2, 0))); // cast: j < k
+  const vectors = Array.from({ length: k }, (_, j) => V.map((r) => r[j] as number)); // cast: j < k
   return { values, vectors };
 }
 
 /** Jacobian rows ∂f(x_i)/∂θ_j, each column scaled by |θ_j| (so units do not matter). */
 function jacobian(c: Compiled, theta: Float64Array): Float64Array[] | null {
   const g = new Float64Array(c.k);
-  const x = new Float64Array(c.problem.inputs.length);
   const rows: Float64Array[] = [];
-  for (let i = 0; i < c.n; i++) {
-    for (let j = 0; j < x.length; j++) x[j] = (c.problem.x[j] as Float64Array)[i] as number;
+  for (const x of pointsOf(c.problem.x, c.n)) {
     const f = c.kernel(theta, x, g);
     if (!Number.isFinite(f) || !g.every(Number.isFinite)) return null;
-    rows.push(Float64Array.from(g, (v, j) => v * Math.max(Math.abs(theta[j] as number), 1e-8)));
+    rows.push(Float64Array.from(zip(g, theta), ([v, t]) => v * Math.max(Math.abs(t), 1e-8)));
   }
   return rows;
+}
+
+/** The data as points: the i-th holds every column's i-th value, in column order. */
+export function pointsOf(columns: readonly ArrayLike<number>[], n: number): Float64Array[] {
+  return Array.from({ length: n }, (_, i) => Float64Array.from(columns, (col) => col[i] as number)); // cast: i < n, the length of every column
 }
 
 const RANK_TOL = 1e-9;
@@ -400,10 +398,10 @@ export function checkIdentifiable(c: Compiled): void {
     tried++;
     const { values, vectors } = svd(J, c.k);
     const max = Math.max(...values);
-    const minIdx = values.indexOf(Math.min(...values));
-    if (max > 0 && (values[minIdx] as number) <= RANK_TOL * max) {
+    const min = Math.min(...values);
+    if (max > 0 && min <= RANK_TOL * max) {
       deficient++;
-      culprit = vectors[minIdx] as number[];
+      culprit = vectors[values.indexOf(min)] ?? null;
     } else return;
   }
   if (tried > 0 && deficient === tried && culprit) {
@@ -438,20 +436,20 @@ export interface FitSummary {
 }
 
 /** R² and RMS of log predictions against log measurements (nulls unless every value is positive and finite). */
-export function logFit(measured: ArrayLike<number>, predicted: ArrayLike<number>): { r2: number | null; rmse: number | null } {
+export function logFit(measured: readonly number[] | Float64Array, predicted: readonly number[] | Float64Array): { r2: number | null; rmse: number | null } {
   const n = measured.length;
+  if (predicted.length !== n) return { r2: null, rmse: null };
+  const pairs = zip(measured, predicted);
   let mean = 0;
-  for (let i = 0; i < n; i++) {
-    const y = measured[i] as number;
-    const f = predicted[i] as number;
+  for (const [y, f] of pairs) {
     if (!(y > 0) || !(f > 0) || !Number.isFinite(y) || !Number.isFinite(f)) return { r2: null, rmse: null };
     mean += Math.log(y) / n;
   }
   let ssr = 0;
   let sst = 0;
-  for (let i = 0; i < n; i++) {
-    const ly = Math.log(measured[i] as number);
-    ssr += (ly - Math.log(predicted[i] as number)) ** 2;
+  for (const [y, f] of pairs) {
+    const ly = Math.log(y);
+    ssr += (ly - Math.log(f)) ** 2;
     sst += (ly - mean) ** 2;
   }
   return { r2: sst > 0 ? 1 - ssr / sst : null, rmse: n > 0 ? Math.sqrt(ssr / n) : null };
@@ -462,31 +460,40 @@ export function percentile(sorted: readonly number[], q: number): number {
   const pos = (q / 100) * (sorted.length - 1);
   const lo = Math.floor(pos);
   const hi = Math.min(lo + 1, sorted.length - 1);
-  return (sorted[lo] as number) + (pos - lo) * ((sorted[hi] as number) - (sorted[lo] as number));
+  const a = sorted[lo];
+  const b = sorted[hi];
+  // only an empty list has no order statistics
+  if (a === undefined || b === undefined) return Number.NaN;
+  return a + (pos - lo) * (b - a);
 }
 
 export function summarise(c: Compiled, optimum: Optimum, boot: (number[] | null)[] | null, seed: number): FitSummary {
   const theta = toLaw(c, optimum.p);
   const names = c.problem.free.map((f) => f.symbol);
   const ok = (boot ?? []).filter((r): r is number[] => r !== null);
+  // each coefficient's values over the resamples that fitted (every row holds k values)
+  const samples = names.map((_, j) => ok.map((r) => r[j] as number)); // cast: j < k
   let covariance: number[][] | null = null;
   const coefficients: Record<string, CoefficientEstimate> = Object.create(null);
   if (ok.length >= 2) {
-    const mean = names.map((_, j) => ok.reduce((s, r) => s + (r[j] as number), 0) / ok.length);
-    covariance = names.map((_, a) =>
-      names.map((_, b) => ok.reduce((s, r) => s + ((r[a] as number) - (mean[a] as number)) * ((r[b] as number) - (mean[b] as number)), 0) / (ok.length - 1)),
-    );
+    const centred = samples.map((xs) => {
+      const mean = xs.reduce((s, v) => s + v, 0) / ok.length;
+      return xs.map((v) => v - mean);
+    });
+    covariance = centred.map((a) => centred.map((b) => zip(a, b).reduce((s, [u, v]) => s + u * v, 0) / (ok.length - 1)));
   }
-  names.forEach((s, j) => {
+  for (const [j, [s, value]] of zip(names, theta).entries()) {
     let se: number | null = null;
     let interval: [number, number] | null = null;
-    if (covariance) {
-      se = Math.sqrt((covariance[j] as number[])[j] as number);
-      const sorted = ok.map((r) => r[j] as number).sort((a, b) => a - b);
+    const variance = covariance?.[j]?.[j];
+    const xs = samples[j];
+    if (variance !== undefined && xs) {
+      se = Math.sqrt(variance);
+      const sorted = [...xs].sort((a, b) => a - b);
       interval = [percentile(sorted, 2.5), percentile(sorted, 97.5)];
     }
-    coefficients[s] = { value: theta[j] as number, se, interval };
-  });
+    coefficients[s] = { value, se, interval };
+  }
   const { fitted, residuals } = residualsOf(c, theta);
   const { r2: r2Log, rmse: rmseLog } = logFit(c.problem.y, fitted);
   return {
@@ -505,14 +512,11 @@ export function summarise(c: Compiled, optimum: Optimum, boot: (number[] | null)
 /** Fitted values and residuals (log y − log f for log objectives, y − f otherwise) at θ. */
 export function residualsOf(c: Compiled, theta: Float64Array): { fitted: number[]; residuals: number[] } {
   const g = new Float64Array(c.k);
-  const x = new Float64Array(c.problem.inputs.length);
   const fitted: number[] = [];
   const residuals: number[] = [];
   const logTarget = c.problem.objective.loss !== "mse";
-  for (let i = 0; i < c.n; i++) {
-    for (let j = 0; j < x.length; j++) x[j] = (c.problem.x[j] as Float64Array)[i] as number;
+  for (const [x, y] of zip(pointsOf(c.problem.x, c.n), c.problem.y)) {
     const f = c.kernel(theta, x, g);
-    const y = c.problem.y[i] as number;
     fitted.push(f);
     residuals.push(logTarget ? Math.log(y) - Math.log(f) : y - f);
   }
@@ -528,7 +532,7 @@ export function predictAt(c: Compiled, theta: Float64Array, covariance: number[]
   const value = c.kernel(theta, x, g);
   if (!covariance) return { value, interval: null, sigma: null };
   let v = 0;
-  for (let a = 0; a < c.k; a++) for (let b = 0; b < c.k; b++) v += (g[a] as number) * ((covariance[a] as number[])[b] as number) * (g[b] as number);
+  for (const [ga, row] of zip(g, covariance)) for (const [gb, cov] of zip(g, row)) v += ga * cov * gb;
   const sigma = Math.sqrt(Math.max(v, 0));
   return { value, interval: [value - 1.96 * sigma, value + 1.96 * sigma], sigma };
 }
@@ -548,12 +552,9 @@ export interface Predictions {
 
 /** The fitted law at many points (columns in the order of the problem's inputs). */
 export function predictMany(c: Compiled, theta: Float64Array, covariance: number[][] | null, cols: readonly ArrayLike<number>[]): Predictions {
-  const n = cols[0]?.length ?? 0;
-  const x = new Float64Array(cols.length);
   const values: number[] = [];
   const intervals: ([number, number] | null)[] = [];
-  for (let i = 0; i < n; i++) {
-    cols.forEach((col, j) => (x[j] = col[i] as number));
+  for (const x of pointsOf(cols, cols[0]?.length ?? 0)) {
     const p = predictAt(c, theta, covariance, x);
     values.push(p.value);
     intervals.push(Number.isFinite(p.value) ? p.interval : null);

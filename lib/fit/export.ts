@@ -32,11 +32,11 @@ const FILL = (what: string) => `FILL IN: ${what}`;
 export function lawEntryMdx(r: FitResponse, ctx: ExportContext, date = new Date()): { file: string; text: string } {
   const year = date.getUTCFullYear();
   const ranges = new Map(
-    ctx.inputs.map((i) => {
+    ctx.inputs.map((i): [string, [number, number] | null] => {
       const v = ctx.data.inputs[i.symbol] ?? [];
       const lo = Math.min(...v);
       const hi = Math.max(...v);
-      return [i.symbol, lo > 0 && hi > lo ? ([lo, hi] as [number, number]) : null];
+      return [i.symbol, lo > 0 && hi > lo ? [lo, hi] : null];
     }),
   );
   const coefficient = (s: string) => {

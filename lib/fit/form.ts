@@ -6,6 +6,8 @@
  */
 import { invalid } from "../errors";
 import { toFiniteNumber } from "../numeric";
+import { groups } from "../regex";
+import { own } from "../records";
 import { csvData } from "./csv-data";
 import type { FitLaw } from "./request";
 
@@ -19,9 +21,10 @@ export type UnitTable = ReadonlyMap<string, Readonly<Record<string, number>>>;
 export function pairs(text: string | undefined, field: string): Record<string, string> {
   const out: Record<string, string> = Object.create(null);
   for (const part of (text ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
-    const m = /^([A-Za-z][A-Za-z0-9_]*)\s*=\s*(.+)$/.exec(part);
+    const m = groups(/^([A-Za-z][A-Za-z0-9_]*)\s*=\s*(.+)$/.exec(part), 2);
     if (!m) throw invalid(field, `${field}: "${part.slice(0, 40)}" is not symbol=value`);
-    out[m[1] as string] = (m[2] as string).trim();
+    const [symbol, value] = m;
+    out[symbol] = value.trim();
   }
   return out;
 }
@@ -50,23 +53,28 @@ export function requestFromForm(form: FitForm, law: FitLaw | null, unitTable: Un
   const units = pairs(form.units, "units");
   const data: Record<string, number[]> = Object.create(null);
   const column = (symbol: string) => {
-    const name = Object.hasOwn(mapping, symbol) ? (mapping[symbol] as string) : symbol;
-    if (!Object.hasOwn(table, name)) {
+    // pairs() and csvData() make records without a prototype: a key is there or undefined
+    const name = mapping[symbol] ?? symbol;
+    const values = table[name];
+    if (values === undefined) {
       throw invalid("columns", `no CSV column ${name} for ${symbol}; the columns are ${columns.join(", ")} (map one with ${symbol}=<column>)`);
     }
     mapping[symbol] = name;
-    return table[name] as number[];
+    return values;
   };
   if (law) {
     for (const io of [...law.inputs, law.output]) {
       let values = column(io.symbol);
-      const unit = Object.hasOwn(units, io.symbol) ? (units[io.symbol] as string) : io.unit;
+      const unit = units[io.symbol] ?? io.unit;
       if (unit !== io.unit) {
         const table = unitTable.get(io.quantity);
-        if (!table || !Object.hasOwn(table, unit)) {
+        const from = table && own(table, unit);
+        const to = table && own(table, io.unit);
+        if (from === undefined) {
           throw invalid("units", `${unit} is not a unit of ${io.quantity}; known: ${Object.keys(table ?? {}).join(", ")}`);
         }
-        const factor = (table[unit] as number) / (table[io.unit] as number);
+        if (to === undefined) throw new Error(`${io.unit}, the unit of ${law.id}'s ${io.symbol}, is not a unit of ${io.quantity}`);
+        const factor = from / to;
         values = values.map((v) => v * factor);
       }
       units[io.symbol] = unit;
@@ -76,7 +84,7 @@ export function requestFromForm(form: FitForm, law: FitLaw | null, unitTable: Un
   } else {
     // an expression's columns are taken as they are: their names are its symbols unless mapped
     const renamed = new Map(Object.entries(mapping).map(([sym, col]) => [col, sym]));
-    for (const col of columns) data[renamed.get(col) ?? col] = table[col] as number[];
+    for (const [col, values] of Object.entries(table)) data[renamed.get(col) ?? col] = values;
     if (Object.keys(units).length > 0) throw invalid("units", "units convert a registry law's inputs; a written expression takes the columns as they are");
   }
   const loss = form.loss || "huber-log";

@@ -38,11 +38,45 @@ export interface MinimizeResult {
 
 const EPS = 2.220446049250313e-16;
 
+// Vector kernels. Every vector of one minimisation has the same length n (the
+// start's), so an index below a.length is below every other's: the casts in
+// these loops narrow such reads, and there is one per kernel, not per use.
+
 function dot(a: Float64Array, b: Float64Array): number {
   let s = 0;
-  for (let i = 0; i < a.length; i++) s += (a[i] as number) * (b[i] as number);
+  for (let i = 0; i < a.length; i++) s += (a[i] as number) * (b[i] as number); // cast: i < a.length = b.length
   return s;
 }
+
+/** out = a + t·b (out may be a). */
+function addScaled(out: Float64Array, a: Float64Array, t: number, b: Float64Array): void {
+  for (let i = 0; i < out.length; i++) out[i] = (a[i] as number) + t * (b[i] as number); // cast: i < out.length = a.length = b.length
+}
+
+/** v = t·v. */
+function scale(v: Float64Array, t: number): void {
+  for (let i = 0; i < v.length; i++) v[i] = (v[i] as number) * t; // cast: i < v.length
+}
+
+/** out = a − b. */
+function difference(out: Float64Array, a: Float64Array, b: Float64Array): void {
+  for (let i = 0; i < out.length; i++) out[i] = (a[i] as number) - (b[i] as number); // cast: i < out.length = a.length = b.length
+}
+
+/** d = −g on the free variables, 0 on the others (steepest descent). */
+function steepest(d: Float64Array, g: Float64Array, free: Uint8Array): void {
+  for (let i = 0; i < d.length; i++) d[i] = free[i] ? -(g[i] as number) : 0; // cast: i < d.length = g.length
+}
+
+/** One pair of the L-BFGS memory: s = Δx, y = Δg, ρ = 1 / yᵀs, and α of the current two-loop pass. */
+interface Pair {
+  s: Float64Array;
+  y: Float64Array;
+  rho: number;
+  alpha: number;
+}
+
+const newPair = (n: number): Pair => ({ s: new Float64Array(n), y: new Float64Array(n), rho: 0, alpha: 0 });
 
 function cubicMin(a: number, fa: number, ga: number, b: number, fb: number, gb: number): number {
   // minimiser of the cubic interpolating f and f' at a and b (N&W eq. 3.59), NaN when it has none
@@ -66,8 +100,10 @@ export function minimize(fg: Objective, x0: Float64Array, opts: MinimizeOptions 
   const bounded = lower !== null || upper !== null;
 
   const clamp = (v: number, i: number) => {
-    if (lower && v < (lower[i] as number)) return lower[i] as number;
-    if (upper && v > (upper[i] as number)) return upper[i] as number;
+    const lo = lower?.[i];
+    if (lo !== undefined && v < lo) return lo;
+    const hi = upper?.[i];
+    if (hi !== undefined && v > hi) return hi;
     return v;
   };
 
@@ -79,13 +115,9 @@ export function minimize(fg: Objective, x0: Float64Array, opts: MinimizeOptions 
     return { x, f: Number.POSITIVE_INFINITY, iterations: 0, evaluations, converged: false, reason: "non-finite-start" };
   }
 
-  // history as a ring of preallocated vectors: S[j], Y[j], RHO[j] for j < k, oldest first
-  const ringS = Array.from({ length: m }, () => new Float64Array(n));
-  const ringY = Array.from({ length: m }, () => new Float64Array(n));
-  const S: Float64Array[] = [];
-  const Y: Float64Array[] = [];
-  const RHO: number[] = [];
-  const alpha = new Float64Array(m);
+  // the memory, oldest first, in preallocated pairs (ring) that it takes in turn
+  const ring = Array.from({ length: m }, () => newPair(n));
+  const memory: Pair[] = [];
   const d = new Float64Array(n);
   let xt = new Float64Array(n);
   let gt = new Float64Array(n);
@@ -94,8 +126,9 @@ export function minimize(fg: Objective, x0: Float64Array, opts: MinimizeOptions 
   const projGradNorm = (xv: Float64Array, gv: Float64Array): number => {
     let mx = 0;
     for (let i = 0; i < n; i++) {
-      const gi = gv[i] as number;
-      const v = bounded ? Math.abs(clamp((xv[i] as number) - gi, i) - (xv[i] as number)) : Math.abs(gi);
+      const gi = gv[i] as number; // cast: i < n
+      const xi = xv[i] as number; // cast: i < n
+      const v = bounded ? Math.abs(clamp(xi - gi, i) - xi) : Math.abs(gi);
       if (v > mx) mx = v;
     }
     return mx;
@@ -109,44 +142,33 @@ export function minimize(fg: Objective, x0: Float64Array, opts: MinimizeOptions 
     // active set: a variable at a bound whose gradient pushes it outward stays put
     if (bounded) {
       for (let i = 0; i < n; i++) {
-        const xi = x[i] as number;
-        const gi = g[i] as number;
-        free[i] = (lower && xi <= (lower[i] as number) && gi > 0) || (upper && xi >= (upper[i] as number) && gi < 0) ? 0 : 1;
+        const xi = x[i] as number; // cast: i < n
+        const gi = g[i] as number; // cast: i < n
+        const lo = lower?.[i];
+        const hi = upper?.[i];
+        free[i] = (lo !== undefined && xi <= lo && gi > 0) || (hi !== undefined && xi >= hi && gi < 0) ? 0 : 1;
       }
     }
     // two-loop recursion on the free variables
-    for (let i = 0; i < n; i++) d[i] = free[i] ? -(g[i] as number) : 0;
-    const k = S.length;
-    for (let j = k - 1; j >= 0; j--) {
-      const a = (RHO[j] as number) * dot(S[j] as Float64Array, d);
-      alpha[j] = a;
-      const y = Y[j] as Float64Array;
-      for (let i = 0; i < n; i++) d[i] = (d[i] as number) - a * (y[i] as number);
+    steepest(d, g, free);
+    for (let j = memory.length - 1; j >= 0; j--) {
+      const p = memory[j] as Pair; // cast: 0 ≤ j < memory.length
+      p.alpha = p.rho * dot(p.s, d);
+      addScaled(d, d, -p.alpha, p.y);
     }
-    if (k > 0) {
-      const ys = 1 / (RHO[k - 1] as number);
-      const yy = dot(Y[k - 1] as Float64Array, Y[k - 1] as Float64Array);
-      const gamma = ys / yy;
-      for (let i = 0; i < n; i++) d[i] = (d[i] as number) * gamma;
-    }
-    for (let j = 0; j < k; j++) {
-      const b = (RHO[j] as number) * dot(Y[j] as Float64Array, d);
-      const s = S[j] as Float64Array;
-      const a = alpha[j] as number;
-      for (let i = 0; i < n; i++) d[i] = (d[i] as number) + (a - b) * (s[i] as number);
-    }
+    const newest = memory.at(-1);
+    if (newest) scale(d, 1 / newest.rho / dot(newest.y, newest.y));
+    for (const p of memory) addScaled(d, d, p.alpha - p.rho * dot(p.y, d), p.s);
     if (bounded) for (let i = 0; i < n; i++) if (!free[i]) d[i] = 0;
     let dg = dot(d, g);
     if (!(dg < 0)) {
       // not a descent direction (curvature information gone stale): restart from steepest descent
-      S.length = 0;
-      Y.length = 0;
-      RHO.length = 0;
-      for (let i = 0; i < n; i++) d[i] = free[i] ? -(g[i] as number) : 0;
+      memory.length = 0;
+      steepest(d, g, free);
       dg = dot(d, g);
       if (!(dg < 0)) return { x, f, iterations, evaluations, converged: true, reason: "gradient" };
     }
-    const t0 = S.length === 0 ? Math.min(1, 1 / Math.sqrt(dot(d, d))) : 1;
+    const t0 = memory.length === 0 ? Math.min(1, 1 / Math.sqrt(dot(d, d))) : 1;
 
     let accepted = false;
     let fNew = f;
@@ -156,7 +178,7 @@ export function minimize(fg: Objective, x0: Float64Array, opts: MinimizeOptions 
       const c2 = 0.9;
       let slope = 0;
       const phi = (t: number): number => {
-        for (let i = 0; i < n; i++) xt[i] = (x[i] as number) + t * (d[i] as number);
+        addScaled(xt, x, t, d);
         evaluations++;
         const v = fg(xt, gt);
         slope = dot(gt, d);
@@ -252,9 +274,10 @@ export function minimize(fg: Objective, x0: Float64Array, opts: MinimizeOptions 
       for (let ls = 0; ls < 40 && evaluations < maxEval; ls++) {
         let decrease = 0;
         for (let i = 0; i < n; i++) {
-          const v = clamp((x[i] as number) + t * (d[i] as number), i);
+          const xi = x[i] as number; // cast: i < n
+          const v = clamp(xi + t * (d[i] as number), i); // cast: i < n
           xt[i] = v;
-          decrease += (g[i] as number) * (v - (x[i] as number));
+          decrease += (g[i] as number) * (v - xi); // cast: i < n
         }
         evaluations++;
         const ft = fg(xt, gt);
@@ -268,10 +291,8 @@ export function minimize(fg: Objective, x0: Float64Array, opts: MinimizeOptions 
     }
 
     if (!accepted || !gt.every(Number.isFinite)) {
-      if (S.length > 0) {
-        S.length = 0;
-        Y.length = 0;
-        RHO.length = 0;
+      if (memory.length > 0) {
+        memory.length = 0;
         iterations--;
         if (evaluations >= maxEval) return { x, f, iterations, evaluations, converged: false, reason: "max-evaluations" };
         continue;
@@ -282,30 +303,19 @@ export function minimize(fg: Objective, x0: Float64Array, opts: MinimizeOptions 
     let sy = 0;
     let yy = 0;
     for (let i = 0; i < n; i++) {
-      const si = (xt[i] as number) - (x[i] as number);
-      const yi = (gt[i] as number) - (g[i] as number);
+      const si = (xt[i] as number) - (x[i] as number); // cast: i < n
+      const yi = (gt[i] as number) - (g[i] as number); // cast: i < n
       sy += si * yi;
       yy += yi * yi;
     }
     if (sy > EPS * yy) {
-      let s: Float64Array;
-      let y: Float64Array;
-      if (S.length === m) {
-        s = S.shift() as Float64Array;
-        y = Y.shift() as Float64Array;
-        RHO.shift();
-      } else {
-        // S is not full, so ring slots from S.length on hold no live vector (after a reset, none do)
-        s = ringS[S.length] as Float64Array;
-        y = ringY[Y.length] as Float64Array;
-      }
-      for (let i = 0; i < n; i++) {
-        s[i] = (xt[i] as number) - (x[i] as number);
-        y[i] = (gt[i] as number) - (g[i] as number);
-      }
-      S.push(s);
-      Y.push(y);
-      RHO.push(1 / sy);
+      // a full memory gives up its oldest pair; otherwise the ring's pairs from memory.length on
+      // hold no live pair (after a reset, none do). The fallback allocation never runs.
+      const p = (memory.length === m ? memory.shift() : ring[memory.length]) ?? newPair(n);
+      difference(p.s, xt, x);
+      difference(p.y, gt, g);
+      p.rho = 1 / sy;
+      memory.push(p);
     }
     const fOld = f;
     [x, xt] = [xt, x];

@@ -8,6 +8,7 @@
  */
 import { logFit } from "./engine";
 import type { UnitTable } from "./form";
+import { own } from "../records";
 import type { FitLaw } from "./request";
 
 export interface CatalogueLaw extends FitLaw {
@@ -29,8 +30,9 @@ export interface Candidate {
 
 function factor(units: UnitTable, quantity: string, from: string, to: string): number | null {
   const u = units.get(quantity);
-  if (!u || !Object.hasOwn(u, from) || !Object.hasOwn(u, to)) return null;
-  return (u[from] as number) / (u[to] as number);
+  const a = u && own(u, from);
+  const b = u && own(u, to);
+  return a === undefined || b === undefined ? null : a / b;
 }
 
 /**

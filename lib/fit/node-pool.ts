@@ -9,7 +9,7 @@ import path from "node:path";
 import fs from "node:fs";
 import { Worker } from "node:worker_threads";
 import { busy } from "../errors";
-import { type Reply, type Request, replyError } from "./protocol";
+import { type Reply, type Request, parseReply, replyError } from "./protocol";
 import type { PoolJob, Progress, Runner, Task, TaskResult } from "./run";
 
 /** Where the bundled worker lives (written by lib/fit/bundle.ts during db:build and build). */
@@ -73,7 +73,11 @@ export class NodePool implements Runner {
     }
     const worker = new Worker(this.file);
     const slot: Slot = { worker, job: null, timer: null };
-    worker.on("message", (reply: Reply) => this.onReply(slot, reply));
+    worker.on("message", (m: unknown) => {
+      const reply = parseReply(m);
+      if (reply) this.onReply(slot, reply);
+      else this.onCrash(slot, new Error("the fit worker sent a message that is not a reply"));
+    });
     worker.on("error", (e) => this.onCrash(slot, e));
     worker.on("exit", (code) => {
       if (slot.job) this.onCrash(slot, new Error(`fit worker exited with code ${code}`));
@@ -89,14 +93,13 @@ export class NodePool implements Runner {
         try {
           slot = this.spawn();
         } catch (e) {
-          const job = this.queue.shift() as Job;
-          job.reject(e instanceof Error ? e : new Error(String(e)));
+          this.queue.shift()?.reject(e instanceof Error ? e : new Error(String(e)));
           continue;
         }
         this.slots.push(slot);
       }
-      if (!slot) return;
-      const job = this.queue.shift() as Job;
+      const job = slot && this.queue.shift();
+      if (!slot || !job) return;
       slot.job = job;
       slot.worker.ref();
       slot.timer = setTimeout(() => this.onTimeout(slot), this.timeoutMs);

@@ -20,6 +20,7 @@
  */
 import { ExprError, type Node } from "../expr";
 import type { FunctionName } from "../expr/functions";
+import { zip } from "../arrays";
 
 export type Op =
   | "const"
@@ -71,6 +72,13 @@ export interface Program {
   params: number;
   /** Operations run per point (the program's size, used for work budgets). */
   perPoint: number;
+}
+
+/** Node `id` of a program; ids come from the builder, so a missing one is a bug here. */
+function nodeAt(nodes: readonly PNode[], id: number): PNode {
+  const n = nodes[id];
+  if (n === undefined) throw new Error(`the fit program has no node ${id}`);
+  return n;
 }
 
 const LN10 = Math.LN10;
@@ -130,7 +138,7 @@ class Builder {
   }
 
   node(id: number): PNode {
-    return this.nodes[id] as PNode;
+    return nodeAt(this.nodes, id);
   }
 
   isConst(id: number, v?: number): boolean {
@@ -174,12 +182,16 @@ class Builder {
       case "pow":
         if (this.isConst(b, 1)) return a;
         break;
-      case "neg":
-        if (this.node(a).op === "neg") return this.node(a).args[0] as number;
+      case "neg": {
+        const [inner] = this.node(a).args;
+        if (this.node(a).op === "neg" && inner !== undefined) return inner;
         break;
-      case "log":
-        if (this.node(a).op === "exp") return this.node(a).args[0] as number;
+      }
+      case "log": {
+        const [inner] = this.node(a).args;
+        if (this.node(a).op === "exp" && inner !== undefined) return inner;
         break;
+      }
       default:
         break;
     }
@@ -224,7 +236,11 @@ export function buildProgram(tree: Node, spec: ProgramSpec): Program {
     return b.op("pow", [x, y]);
   };
 
-  const fold = (op: Op, args: number[]): number => args.slice(1).reduce((acc, x) => b.op(op, [acc, x]), args[0] as number);
+  const fold = (op: Op, args: number[]): number => {
+    const [first, ...rest] = args;
+    if (first === undefined) throw new ExprError(`${op}() takes at least one argument`, null);
+    return rest.reduce((acc, x) => b.op(op, [acc, x]), first);
+  };
 
   const emit = (n: Node): number => {
     switch (n.kind) {
@@ -319,11 +335,10 @@ export function buildProgram(tree: Node, spec: ProgramSpec): Program {
 function reachable(nodes: readonly PNode[], target: number): number[] {
   const seen = new Uint8Array(nodes.length);
   const stack = [target];
-  while (stack.length) {
-    const id = stack.pop() as number;
+  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
     if (seen[id]) continue;
     seen[id] = 1;
-    for (const a of (nodes[id] as PNode).args) stack.push(a);
+    for (const a of nodeAt(nodes, id).args) stack.push(a);
   }
   const out: number[] = [];
   for (let i = 0; i < nodes.length; i++) if (seen[i]) out.push(i);
@@ -406,8 +421,8 @@ function partials(n: PNode, a: string[], v: string, adj: string, argNodes: PNode
     case "div":
       return [`(${adj} === 0 ? 0 : ${adj} / ${y})`, `(${adj} === 0 ? 0 : -${adj} * ${v} / ${y})`];
     case "pow": {
-      const yn = argNodes[1] as PNode;
-      const dx = yn.op === "const" ? (yn.value === 2 ? `${adj} * 2 * ${x}` : `${adj} * ${literal(yn.value)} * Math.pow(${x}, ${literal(yn.value - 1)})`) : `${adj} * ${y} * Math.pow(${x}, ${y} - 1)`;
+      const yn = argNodes[1];
+      const dx = yn?.op === "const" ? (yn.value === 2 ? `${adj} * 2 * ${x}` : `${adj} * ${literal(yn.value)} * Math.pow(${x}, ${literal(yn.value - 1)})`) : `${adj} * ${y} * Math.pow(${x}, ${y} - 1)`;
       return [`(${adj} === 0 ? 0 : ${dx})`, `(${adj} === 0 || ${v} === 0 ? 0 : ${adj} * ${v} * Math.log(${x}))`];
     }
     case "exp":
@@ -454,7 +469,7 @@ export interface CompiledObjective {
 export function compileObjective(prog: Program, obj: ObjectiveCode): CompiledObjective {
   const { nodes, target } = prog;
   const order = reachable(nodes, target);
-  const N = (id: number) => nodes[id] as PNode;
+  const N = (id: number) => nodeAt(nodes, id);
   const kindOf = (id: number) => N(id).dep;
   const mixed = order.filter((id) => kindOf(id) === (DATA | PARAM));
   const hoisted = order.filter((id) => kindOf(id) === PARAM);
@@ -514,7 +529,13 @@ export function compileObjective(prog: Program, obj: ObjectiveCode): CompiledObj
   lines.push("  if (w === 0) continue;");
   lines.push("  S += w;");
   const usedCols = new Set<number>();
-  for (const id of mixed) for (const a of N(id).args) if (N(a).dep === DATA) usedCols.add(N(a).op === "input" ? N(a).value : (colOf.get(a) as number));
+  for (const id of mixed) {
+    for (const a of N(id).args) {
+      // every data-only argument of a per-point node is an input or one of the columns made above
+      const col = N(a).op === "input" ? N(a).value : colOf.get(a);
+      if (N(a).dep === DATA && col !== undefined) usedCols.add(col);
+    }
+  }
   for (const j of [...usedCols].sort((x, y) => x - y)) lines.push(`  const x${j} = c${j}[i];`);
   for (const id of mixed) lines.push(...forward(N(id), N(id).args.map(name), name(id), hoistedExp.get(id)).map((l) => `  ${l}`));
   const t = name(target);
@@ -537,8 +558,7 @@ export function compileObjective(prog: Program, obj: ObjectiveCode): CompiledObj
   }
   // reverse pass over the per-point nodes
   for (const id of mixed) if (id !== target) lines.push(`  let a${id} = 0;`);
-  for (let q = mixed.length - 1; q >= 0; q--) {
-    const id = mixed[q] as number;
+  for (const id of [...mixed].reverse()) {
     const n = N(id);
     const argNodes = n.args.map(N);
     const contribs = partials(n, n.args.map(name), name(id), `a${id}`, argNodes);
@@ -549,8 +569,7 @@ export function compileObjective(prog: Program, obj: ObjectiveCode): CompiledObj
   }
   lines.push("}");
   // reverse pass over the per-evaluation nodes, down to the parameters
-  for (let q = hoisted.length - 1; q >= 0; q--) {
-    const id = hoisted[q] as number;
+  for (const id of [...hoisted].reverse()) {
     const n = N(id);
     if (n.op === "param") continue;
     const argNodes = n.args.map(N);
@@ -568,7 +587,7 @@ export function compileObjective(prog: Program, obj: ObjectiveCode): CompiledObj
   lines.push(`return F${scale};`);
   const source = lines.join("\n");
   // The source is built only from the pieces listed in the header comment.
-  const fn = new Function("p", "X", "Y", "W", "n", "g", source) as ObjectiveFn;
+  const fn = new Function("p", "X", "Y", "W", "n", "g", source) as ObjectiveFn; // cast: the source takes these six parameters, writes g and returns F, a number
   return { fn, dataColumns, source };
 }
 
@@ -582,22 +601,29 @@ export function precompute(prog: Program, dataColumns: readonly number[], inputs
   const out = dataColumns.map(() => new Float64Array(n));
   const need = new Set<number>();
   const stack = [...dataColumns];
-  while (stack.length) {
-    const id = stack.pop() as number;
+  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
     if (need.has(id)) continue;
     need.add(id);
-    stack.push(...(prog.nodes[id] as PNode).args);
+    stack.push(...nodeAt(prog.nodes, id).args);
   }
-  const order = [...need].sort((a, b) => a - b);
+  // each needed node once, with its input column resolved, in creation (topological) order
+  const steps = [...need]
+    .sort((a, b) => a - b)
+    .map((id) => {
+      const node = nodeAt(prog.nodes, id);
+      const column = node.op === "input" ? inputs[node.value] : undefined;
+      if (node.op === "input" && column === undefined) throw new Error(`the fit program reads input ${node.value}, but there are ${inputs.length} columns`);
+      return { id, node, column };
+    });
+  const targets = zip(dataColumns, out);
   const vals = new Float64Array(prog.nodes.length);
   for (let i = 0; i < n; i++) {
-    for (const id of order) {
-      const node = prog.nodes[id] as PNode;
+    for (const { id, node, column } of steps) {
       if (node.op === "const") vals[id] = node.value;
-      else if (node.op === "input") vals[id] = (inputs[node.value] as Float64Array)[i] as number;
-      else vals[id] = evalOp(node.op, node.args.map((a) => vals[a] as number));
+      else if (column) vals[id] = column[i] as number; // cast: i < n, the length of every input column
+      else vals[id] = evalOp(node.op, node.args.map((a) => vals[a] as number)); // cast: node ids are below nodes.length, the length of vals
     }
-    dataColumns.forEach((id, c) => ((out[c] as Float64Array)[i] = vals[id] as number));
+    for (const [id, col] of targets) col[i] = vals[id] as number; // cast: id < nodes.length
   }
   return out;
 }
@@ -612,7 +638,7 @@ export type KernelFn = (p: Float64Array, x: ArrayLike<number>, g: Float64Array) 
 export function compileKernel(prog: Program): KernelFn {
   const { nodes, target } = prog;
   const order = reachable(nodes, target);
-  const N = (id: number) => nodes[id] as PNode;
+  const N = (id: number) => nodeAt(nodes, id);
   const name = (id: number): string => {
     const n = N(id);
     if (n.op === "const") return literal(n.value);
@@ -628,8 +654,7 @@ export function compileKernel(prog: Program): KernelFn {
   }
   const withParams = order.filter((id) => N(id).dep & PARAM);
   for (const id of withParams) lines.push(`let a${id} = ${id === target ? 1 : 0};`);
-  for (let q = order.length - 1; q >= 0; q--) {
-    const id = order[q] as number;
+  for (const id of [...order].reverse()) {
     const n = N(id);
     if (!(n.dep & PARAM) || n.op === "param") continue;
     const contribs = partials(n, n.args.map(name), name(id), `a${id}`, n.args.map(N));
@@ -642,5 +667,5 @@ export function compileKernel(prog: Program): KernelFn {
     lines.push(`g[${k}] = ${leaf === undefined ? "0" : `a${leaf}`};`);
   }
   lines.push(`return ${name(target)};`);
-  return new Function("p", "x", "g", lines.join("\n")) as KernelFn;
+  return new Function("p", "x", "g", lines.join("\n")) as KernelFn; // cast: the source takes p, x and g, writes g and returns f, a number
 }

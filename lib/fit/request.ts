@@ -5,10 +5,13 @@
  * expression, with the work budget checked before anything runs.
  */
 import { z } from "zod";
+import { zip } from "../arrays";
+import { lossSchema } from "../content/schema";
 import { ExprError, parse, symbolsOf } from "../expr";
 import { LawdexError, invalid, requestIssue, tooLarge } from "../errors";
 import { type FitProblem, MAX_FREE, gridStarts } from "./engine";
 import type { FitOutcome } from "./run";
+import { own } from "../records";
 import { buildProgram } from "./program";
 
 export const LIMITS = {
@@ -41,7 +44,7 @@ export const fitRequestSchema = z
       .describe("Columns named by the law's input and output symbols, in the law's units; one value per point"),
     objective: z
       .strictObject({
-        loss: z.enum(["huber-log", "mse-log", "mse"]).default("huber-log"),
+        loss: lossSchema.default("huber-log"),
         delta: z.number().positive().default(1e-3).describe("Huber δ (huber-log only)"),
       })
       .default({ loss: "huber-log", delta: 1e-3 }),
@@ -160,7 +163,9 @@ export function prepareRequest(req: FitRequest, law: FitLaw | null): PreparedReq
     for (const c of law.coefficients) published.set(c.symbol, c.value);
     if (req.output !== undefined && req.output !== output) throw invalid("output", `the output of ${law.id} is ${output}`);
   } else {
-    expr = req.expr as string;
+    // the route resolves a law id to its law (or answers 404) before it gets here
+    if (req.expr === undefined) throw new Error(`prepareRequest: law ${req.law} was not given with the law it names`);
+    expr = req.expr;
     let used: string[];
     try {
       used = symbolsOf(parse(expr));
@@ -173,8 +178,9 @@ export function prepareRequest(req: FitRequest, law: FitLaw | null): PreparedReq
     for (const s of coefficients) if (!used.includes(s)) throw new LawdexError(422, "unfittable", "free", `${s} does not appear in the expression`);
     const columns = Object.keys(req.data);
     const unusedColumns = columns.filter((c) => !used.includes(c));
+    const [unused] = unusedColumns;
     if (req.output !== undefined) output = req.output;
-    else if (unusedColumns.length === 1) output = unusedColumns[0] as string;
+    else if (unused !== undefined && unusedColumns.length === 1) output = unused;
     else throw invalid("output", `name the output column: ${unusedColumns.length === 0 ? "every data column appears in the expression" : `${unusedColumns.join(", ")} do not appear in the expression`}`);
     inputs = used.filter((s) => !coefficients.includes(s));
     for (const s of inputs) if (!columns.includes(s)) throw invalid(`data.${s}`, `missing column ${s}: ${s} is in the expression but is neither a free coefficient nor a data column`);
@@ -182,10 +188,16 @@ export function prepareRequest(req: FitRequest, law: FitLaw | null): PreparedReq
   for (const key of Object.keys(req.data)) {
     if (key !== output && !inputs.includes(key)) throw invalid(`data.${key}`, `unknown column ${key}: the columns are ${[...inputs, output].join(", ")}`);
   }
-  for (const s of [...inputs, output]) if (!Object.hasOwn(req.data, s)) throw invalid(`data.${s}`, `missing column ${s}`);
-  const n = (req.data[output] as number[]).length;
-  for (const s of inputs) {
-    const len = (req.data[s] as number[]).length;
+  const column = (s: string) => {
+    const c = own(req.data, s);
+    if (c === undefined) throw invalid(`data.${s}`, `missing column ${s}`);
+    return c;
+  };
+  const xColumns = inputs.map(column);
+  const yColumn = column(output);
+  const n = yColumn.length;
+  for (const [s, col] of zip(inputs, xColumns)) {
+    const len = col.length;
     if (len !== n) throw invalid(`data.${s}`, `data.${s} has ${len} values but data.${output} has ${n}; give one value per point in every column`);
   }
 
@@ -208,16 +220,24 @@ export function prepareRequest(req: FitRequest, law: FitLaw | null): PreparedReq
   const startsSpec = req.starts ?? (published.size > 0 ? "published" : undefined);
   if (startsSpec === undefined) throw invalid("starts", "this form has no published values to start from: give starts.grid or starts.points");
   if (startsSpec === "published") {
-    for (const s of free) if (!published.has(s)) throw invalid("starts", `${s} has no published value to start from: give starts.grid or starts.points`);
-    starts = [free.map((s) => (isLog(s) ? Math.log(published.get(s) as number) : (published.get(s) as number)))];
+    starts = [
+      free.map((s) => {
+        const v = published.get(s);
+        if (v === undefined) throw invalid("starts", `${s} has no published value to start from: give starts.grid or starts.points`);
+        return isLog(s) ? Math.log(v) : v;
+      }),
+    ];
   } else if ("grid" in startsSpec) {
     const grid = startsSpec.grid;
     for (const s of Object.keys(grid)) if (!free.includes(s)) throw invalid(`starts.grid.${s}`, `${s} is not a fitted coefficient (${free.join(", ")})`);
-    for (const s of free) if (!Object.hasOwn(grid, s)) throw invalid(`starts.grid`, `missing values for ${s}`);
-    // (every key of grid is now one of free, so grid[s] below reads only own keys)
-    const count = free.reduce((k, s) => k * (grid[s] as number[]).length, 1);
+    const axes = free.map((s) => {
+      const values = own(grid, s);
+      if (values === undefined) throw invalid(`starts.grid`, `missing values for ${s}`);
+      return values;
+    });
+    const count = axes.reduce((k, values) => k * values.length, 1);
     if (count > LIMITS.starts) throw tooLarge("starts.grid", `the grid has ${count} starts; at most ${LIMITS.starts}`);
-    starts = gridStarts(free.map((s) => grid[s] as number[]));
+    starts = gridStarts(axes);
   } else {
     starts = startsSpec.points.map((p, i) => {
       for (const s of Object.keys(p)) if (!free.includes(s)) throw invalid(`starts.points[${i}].${s}`, `${s} is not a fitted coefficient`);
@@ -241,16 +261,12 @@ export function prepareRequest(req: FitRequest, law: FitLaw | null): PreparedReq
     objective: { loss: req.objective.loss, delta: req.objective.delta },
     lse: req.lse,
     starts,
-    x: inputs.map((s) => Float64Array.from(req.data[s] as number[])),
-    y: Float64Array.from(req.data[output] as number[]),
+    x: xColumns.map((c) => Float64Array.from(c)),
+    y: Float64Array.from(yColumn),
   };
   if (req.predict) {
     for (const s of Object.keys(req.predict)) if (!inputs.includes(s)) throw invalid(`predict.${s}`, `${s} is not an input (${inputs.join(", ")})`);
-    const lens = inputs.map((s) => {
-      const col = req.predict && Object.hasOwn(req.predict, s) ? req.predict[s] : undefined;
-      if (!col) throw invalid(`predict.${s}`, `missing predict.${s}`);
-      return col.length;
-    });
+    const lens = (predictColumns(req, problem) ?? []).map((col) => col.length);
     if (lens.some((l) => l !== lens[0])) throw invalid("predict", "every predict column needs the same number of values");
   }
   const work = n * (starts.length + req.bootstrap) * operations(problem);
@@ -287,10 +303,15 @@ export function operations(problem: FitProblem): number {
   }
 }
 
-/** The inputs of `predict` as one column per input of the problem (its order), for the fit's summary stage. */
+/** The inputs of `predict` as one column per input of the problem (its order), for the fit's summary stage; a 400 for a missing one. */
 export function predictColumns(req: FitRequest, problem: FitProblem): number[][] | null {
-  if (!req.predict) return null;
-  return problem.inputs.map((s) => req.predict?.[s] as number[]);
+  const predict = req.predict;
+  if (!predict) return null;
+  return problem.inputs.map((s) => {
+    const col = own(predict, s);
+    if (col === undefined) throw invalid(`predict.${s}`, `missing predict.${s}`);
+    return col;
+  });
 }
 
 /** The answer: coefficients in the law's parametrisation with published values beside, diagnostics, predictions. */
@@ -307,9 +328,10 @@ export function present(req: FitRequest, prepared: PreparedRequest, outcome: Fit
   }
   if (optimum.startsFailed > 0) warnings.push(`${optimum.startsFailed} start(s) gave no finite objective (the law is not defined there on these data) and were skipped`);
   if (summary.bootstrap && summary.bootstrap.failed > 0) warnings.push(`${summary.bootstrap.failed} bootstrap resample(s) failed to fit and were left out`);
+  const columns = predictColumns(req, problem);
   const predictions: FitResponse["predictions"] =
-    req.predict && outcome.predictions
-      ? { inputs: Object.fromEntries(problem.inputs.map((s) => [s, req.predict?.[s] as number[]])), values: outcome.predictions.values, intervals: outcome.predictions.intervals }
+    columns && outcome.predictions
+      ? { inputs: Object.fromEntries(zip(problem.inputs, columns)), values: outcome.predictions.values, intervals: outcome.predictions.intervals }
       : null;
   return {
     law: lawId,

@@ -40,7 +40,7 @@ export function resampleCounts(n: number, seed: number, index: number): Float64A
   const counts = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const j = Math.floor(rand() * n);
-    counts[j] = (counts[j] as number) + 1;
+    counts[j] = (counts[j] as number) + 1; // cast: 0 ≤ j < n, since 0 ≤ rand() < 1
   }
   return counts;
 }

@@ -92,8 +92,8 @@ function problemKey(p: FitProblem): string {
   const mix = (v: number) => {
     h = Math.imul(h ^ (v * 1e6 | 0) ^ Math.floor(v / 4294967296), 16777619) >>> 0;
   };
-  for (const col of p.x) for (let i = 0; i < col.length; i++) mix(col[i] as number);
-  for (let i = 0; i < p.y.length; i++) mix(p.y[i] as number);
+  for (const col of p.x) for (const v of col) mix(v);
+  for (const v of p.y) mix(v);
   return JSON.stringify([p.expr, p.inputs, p.output, p.free, p.fixed, p.objective, p.lse, p.y.length, h, p.x.map((c) => c[0]), p.y[0], p.y[p.y.length - 1]]);
 }
 
@@ -102,7 +102,8 @@ function compileCached(problem: FitProblem): Compiled {
   const hit = compiled.get(key);
   if (hit) return { ...hit, problem };
   const c = compileProblem(problem);
-  if (compiled.size >= 4) compiled.delete(compiled.keys().next().value as string);
+  const oldest = compiled.keys().next();
+  if (compiled.size >= 4 && !oldest.done) compiled.delete(oldest.value);
   compiled.set(key, c);
   return c;
 }
@@ -157,10 +158,12 @@ function chunks(total: number, parts: number): [number, number][] {
   return out;
 }
 
+const isKind = <K extends TaskResult["kind"]>(r: TaskResult, kind: K): r is Extract<TaskResult, { kind: K }> => r.kind === kind;
+
 async function answer<K extends TaskResult["kind"]>(p: Promise<TaskResult>, kind: K): Promise<Extract<TaskResult, { kind: K }>> {
   const r = await p;
-  if (r.kind !== kind) throw new Error(`a fit worker answered ${r.kind} to a ${kind} task`);
-  return r as Extract<TaskResult, { kind: K }>;
+  if (!isKind(r, kind)) throw new Error(`a fit worker answered ${r.kind} to a ${kind} task`);
+  return r;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Entry of the browser's Web Worker (bundled to public/fit-worker.js by lib/fit/bundle.ts). */
-import { type Request, serve } from "./protocol";
+import { serveMessage } from "./protocol";
 
-const scope = globalThis as unknown as { onmessage: ((e: { data: Request }) => void) | null; postMessage: (m: unknown) => void };
-scope.onmessage = (e) => serve(e.data, (reply) => scope.postMessage(reply));
+// The DOM library types the global scope as a window; a worker's has the same onmessage and one-argument postMessage.
+onmessage = (e: MessageEvent<unknown>) => serveMessage(e.data, (reply) => postMessage(reply));

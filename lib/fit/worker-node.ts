@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import { parentPort } from "node:worker_threads";
-import { type Request, serve } from "./protocol";
+import { serveMessage } from "./protocol";
 
 /**
  * Costly work (fits, frontier comparisons) runs at a lower CPU priority than
@@ -21,4 +21,4 @@ function lowerPriority(): void {
 }
 
 lowerPriority();
-parentPort?.on("message", (req: Request) => serve(req, (reply) => parentPort?.postMessage(reply)));
+parentPort?.on("message", (m: unknown) => serveMessage(m, (reply) => parentPort?.postMessage(reply)));
