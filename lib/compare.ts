@@ -18,6 +18,7 @@ import { formatNumber } from "./format";
 import { groups } from "./regex";
 import { toFiniteNumber, toPositiveNumber } from "./numeric";
 import { deltaInterval } from "./uncertainty";
+import { decadeExponents, inSpan, powerOfTen } from "./span";
 
 export const MAX_COMPARE_LAWS = 8;
 export const MAX_COMPARE_POINTS = 500;
@@ -329,7 +330,7 @@ function assemble(
       extrapolated.push(
         x.some((v, i) => {
           const range = law.inputs[i]?.range;
-          return range !== undefined && (v < range[0] || v > range[1]);
+          return range !== undefined && !inSpan(range, v);
         }),
       );
     } else extrapolated.push(frontierExtrapolated ? frontierExtrapolated(xv) : false);
@@ -508,8 +509,7 @@ export const MAX_TABLE_AT = 12;
 export function tableAt(text: string | undefined, span: [number, number]): number[] {
   const parts = commaList(text);
   if (parts.length === 0) {
-    const out: number[] = [];
-    for (let k = Math.ceil(Math.log10(span[0]) - 1e-9); k <= Math.floor(Math.log10(span[1]) + 1e-9); k++) out.push(Number((10 ** k).toPrecision(12)));
+    const out = decadeExponents(span).map(powerOfTen);
     const step = Math.max(1, Math.ceil(out.length / 6));
     return out.filter((_, i) => i % step === 0);
   }
@@ -682,8 +682,7 @@ export interface ChartMark {
 
 /** The table as marks on the chart: one per law at each x of the table inside the drawn span where the law has a value. */
 export function tableMarks(table: CompareResult, span: [number, number]): ChartMark[] {
-  const inside = (x: number) => x >= span[0] * (1 - 1e-12) && x <= span[1] * (1 + 1e-12);
-  return table.series.flatMap((s, series) => s.points.flatMap(([x, y]) => (y !== null && inside(x) ? [{ series, x, y }] : [])));
+  return table.series.flatMap((s, series) => s.points.flatMap(([x, y]) => (y !== null && inSpan(span, x) ? [{ series, x, y }] : [])));
 }
 
 /** The series as CSV: one row per x, per law its value, extrapolation flag and interval. Gaps are empty cells. */

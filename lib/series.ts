@@ -8,6 +8,7 @@
 import { csvRow } from "./csv";
 import { readerLabel, sliceLabel } from "./format";
 import { type Law, executable } from "./law";
+import { decadeExponents, inSpan } from "./span";
 
 export interface SeriesPoint {
   x: number;
@@ -71,8 +72,7 @@ export function chartSeries(law: Law, opts: { xSymbol?: string; points?: number;
   for (const o of others) combos = combos.flatMap((c) => heldValues(o).map((value) => [...c, { input: o, value }]));
   const fn = executable(law).fn;
   const x = new Float64Array(law.inputs.length);
-  const outside = (input: Law["inputs"][number], v: number) =>
-    input.range !== undefined && (v < input.range[0] * (1 - 1e-12) || v > input.range[1] * (1 + 1e-12));
+  const outside = (input: Law["inputs"][number], v: number) => input.range !== undefined && !inSpan(input.range, v);
   const labelled = (held: Held) => held.map(({ input, value }) => ({ symbol: input.symbol, unit: input.unit, value }));
   const slice = (held: Held): SeriesPoint[] => {
     for (const { input, value } of held) x[law.inputs.indexOf(input)] = value;
@@ -117,8 +117,7 @@ const within = (v: number, lo: number, hi: number) => v >= lo * (1 - 1e-9) && v 
  * between 1.8 and 2.4), round linear steps (niceTicks).
  */
 export function logTicks(lo: number, hi: number, max = 8): number[] {
-  const decades: number[] = [];
-  for (let k = Math.ceil(Math.log10(lo) - 1e-9); k <= Math.floor(Math.log10(hi) + 1e-9); k++) decades.push(k);
+  const decades = decadeExponents([lo, hi]);
   if (decades.length >= 3) {
     const step = Math.ceil(decades.length / max);
     return decades.filter((k) => k % step === 0).map((k) => clean(10 ** k));

@@ -221,6 +221,16 @@ describe("POST /api/v1/predict", () => {
     expect(body.extrapolated).toEqual([false, false, true]);
     expect(body.count).toBe(3);
   });
+  it("judges the fitted range by the one span rule the single prediction and the charts use", async () => {
+    // Hoffmann et al.'s N range ends at 1.6e10: a rounding error past it is inside, 1e-9 past it is not
+    const h = "hoffmann-2022-chinchilla/loss-nd";
+    const points = [{ N: 1.6e10 * (1 + 1e-13), D: 1e11 }, { N: 1.6e10 * (1 + 1e-9), D: 1e11 }, { N: 7e7 * (1 - 1e-13), D: 1e11 }];
+    const { status, body } = await post(JSON.stringify({ law: h, points }));
+    expect(status).toBe(200);
+    const single = await Promise.all(points.map((p) => predict(h, `N=${p.N}&D=${p.D}`)));
+    expect(body.extrapolated).toEqual([false, true, false]);
+    expect(single.map((s) => s.body.extrapolated)).toEqual([false, true, false]);
+  });
   it("takes the same points as columns, one array per input, with the same answer", async () => {
     const points = [{ N: 1e8, D: 1e9 }, { N: 1e9, D: 1e10 }, { N: 1e12, D: 1e13 }];
     const byRow = await post(JSON.stringify({ law, points }));
