@@ -9,7 +9,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { FitProblem } from "../lib/fit/engine";
-import type { FitOutcome } from "../lib/fit/run";
+import { type FitOutcome, fitOutcomeSchema } from "../lib/fit/outcome";
 
 const CODE = ["lib/fit", "lib/expr", "lib/refit.ts"];
 
@@ -36,8 +36,16 @@ export function refitCache(root = process.cwd(), dir = path.join(root, "data", "
       return crypto.createHash("sha256").update(code).update(JSON.stringify(plain)).digest("hex").slice(0, 32);
     },
     get(key: string): FitOutcome | undefined {
+      let text: string;
       try {
-        return JSON.parse(fs.readFileSync(file(key), "utf8")) as FitOutcome; // cast: set() below wrote this file from a FitOutcome, under a key that hashes the fitting code (lib/fit, where FitOutcome is defined), so a file of another shape is never found
+        text = fs.readFileSync(file(key), "utf8");
+      } catch {
+        return undefined;
+      }
+      // a file that does not parse as an outcome (cut short, or from another shape of the engine) is a miss: fit again
+      try {
+        const r = fitOutcomeSchema.safeParse(JSON.parse(text));
+        return r.success ? r.data : undefined;
       } catch {
         return undefined;
       }

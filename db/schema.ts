@@ -9,7 +9,8 @@ import { integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite
 import { z } from "zod";
 import { datasetSchema, linkSchema, quantitySchema, valueCheckKindSchema, verificationSchema } from "../lib/content/schema";
 import { jsonColumn } from "./json-column";
-import type { RefitOutcome } from "../lib/refit";
+import { DATA_STATUSES } from "../lib/datasets";
+import { refitOutcomeSchema, refitStatusSchema } from "../lib/refit";
 
 /** A list of names (aliases, authors, coefficient symbols) as stored. */
 const names = z.array(z.string());
@@ -134,7 +135,7 @@ export const datasets = sqliteTable("datasets", {
   title: text("title").notNull(),
   /** The dataset as content declares it (read back through the content schema by db/queries.ts). */
   spec: jsonColumn("spec", datasetSchema).notNull(),
-  status: text("status", { enum: ["present", "absent", "mismatch"] }).notNull(),
+  status: text("status", { enum: enumValues(DATA_STATUSES) }).notNull(),
   reason: text("reason"),
 });
 
@@ -145,10 +146,10 @@ export const refits = sqliteTable(
     law: text("law").notNull().references(() => laws.id),
     position: integer("position").notNull(),
     dataset: text("dataset").notNull().references(() => datasets.id),
-    status: text("status", { enum: ["reproduces", "discrepancy", "differs", "data-absent", "data-mismatch"] }).notNull(),
+    status: text("status", { enum: enumValues(refitStatusSchema.options) }).notNull(),
     passed: integer("passed", { mode: "boolean" }).notNull(),
     summary: text("summary").notNull(),
-    outcome: text("outcome", { mode: "json" }).$type<RefitOutcome>().notNull(),
+    outcome: jsonColumn("outcome", refitOutcomeSchema).notNull(),
   },
   (t) => [primaryKey({ columns: [t.law, t.position] })],
 );

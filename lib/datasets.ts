@@ -18,7 +18,9 @@ export function dataDir(root = process.cwd()): string {
   return process.env.LAWDEX_DATA_DIR ?? path.resolve(root, "..", "shared", "data");
 }
 
-export type DataStatus = "present" | "absent" | "mismatch";
+/** Whether the build found a declared file: present (sha256 as declared), absent, or a mismatch. */
+export const DATA_STATUSES = ["present", "absent", "mismatch"] as const;
+export type DataStatus = (typeof DATA_STATUSES)[number];
 
 export interface DatasetTable {
   dataset: Dataset;

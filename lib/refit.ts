@@ -5,6 +5,7 @@
  * objective, or printed prediction errors. A refit whose data file is absent
  * or differs is "not checked", never passed.
  */
+import { z } from "zod";
 import { zip } from "./arrays";
 import type { RefitCheck } from "./content/schema";
 import { type DatasetTable, rowByLabel, selectRows } from "./datasets";
@@ -13,58 +14,72 @@ import { type FitOutcome, type Runner, fit } from "./fit/run";
 import type { Law } from "./law";
 import { own } from "./records";
 
-export type RefitStatus = "reproduces" | "discrepancy" | "differs" | "data-absent" | "data-mismatch";
+/**
+ * What a refit gave, as the build stores it (refits.outcome) and pages read it
+ * back: a schema, so that the stored JSON is parsed rather than trusted. JSON
+ * has no NaN: a number the fit could not give (a coefficient missing from its
+ * answer) is stored as null and read back as NaN, as it was computed.
+ */
+const computed = z.union([z.number(), z.null().transform(() => Number.NaN)]);
 
-export interface RefitComparison {
+export const refitStatusSchema = z.enum(["reproduces", "discrepancy", "differs", "data-absent", "data-mismatch"]);
+export type RefitStatus = z.infer<typeof refitStatusSchema>;
+
+export const refitComparisonSchema = z.strictObject({
   /** What is compared: a coefficient symbol, "objective", or "prediction <row>". */
-  what: string;
-  expected: number;
-  actual: number;
+  what: z.string(),
+  expected: computed,
+  actual: computed,
   /** |actual − expected| / |expected|. */
-  relError: number;
-  tolerance: string;
-  within: boolean;
-  source?: string;
-}
+  relError: computed,
+  tolerance: z.string(),
+  within: z.boolean(),
+  source: z.string().optional(),
+});
+export type RefitComparison = z.infer<typeof refitComparisonSchema>;
 
-export interface RefitOutcome {
-  dataset: string;
-  subset: string | null;
-  status: RefitStatus;
-  /** Holds: reproduces as expected, or a documented discrepancy still differs. Never true without data. */
-  passed: boolean;
-  /** One sentence for the page: "reproduces …", "differs by …", "not checked: data not present". */
-  summary: string;
-  /** The refit's coefficients in the law's parametrisation (fixed ones included), or null without data. */
-  coefficients: Record<string, number> | null;
-  fixed: string[];
-  objective: number | null;
-  comparisons: RefitComparison[];
-  diagnostics: {
-    points: number;
-    starts: number;
-    startsConverged: number;
-    startsAtBest: number;
-    secondBest: number | null;
-    evaluations: number;
-    r2Log: number | null;
-    ms: number;
-  } | null;
-  /** The data beside the law, for charts and tables. */
-  points: RefitPoints | null;
-}
-
-export interface RefitPoints {
-  labels: string[] | null;
+export const refitPointsSchema = z.strictObject({
+  labels: z.array(z.string()).nullable(),
   /** Input symbol → values, in the law's units. */
-  inputs: Record<string, number[]>;
+  inputs: z.record(z.string(), z.array(computed)),
   /** Measured output. */
-  y: number[];
+  y: z.array(computed),
   /** The refit's prediction at each point. */
-  refit: number[];
+  refit: z.array(computed),
   /** The published coefficients' prediction (null for a form-only law). */
-  published: number[] | null;
-}
+  published: z.array(computed).nullable(),
+});
+export type RefitPoints = z.infer<typeof refitPointsSchema>;
+
+export const refitOutcomeSchema = z.strictObject({
+  dataset: z.string(),
+  subset: z.string().nullable(),
+  status: refitStatusSchema,
+  /** Holds: reproduces as expected, or a documented discrepancy still differs. Never true without data. */
+  passed: z.boolean(),
+  /** One sentence for the page: "reproduces …", "differs by …", "not checked: data not present". */
+  summary: z.string(),
+  /** The refit's coefficients in the law's parametrisation (fixed ones included), or null without data. */
+  coefficients: z.record(z.string(), computed).nullable(),
+  fixed: z.array(z.string()),
+  objective: computed.nullable(),
+  comparisons: z.array(refitComparisonSchema),
+  diagnostics: z
+    .strictObject({
+      points: z.number(),
+      starts: z.number(),
+      startsConverged: z.number(),
+      startsAtBest: z.number(),
+      secondBest: computed.nullable(),
+      evaluations: z.number(),
+      r2Log: computed.nullable(),
+      ms: z.number(),
+    })
+    .nullable(),
+  /** The data beside the law, for charts and tables. */
+  points: refitPointsSchema.nullable(),
+});
+export type RefitOutcome = z.infer<typeof refitOutcomeSchema>;
 
 function formatRel(x: number): string {
   if (x === 0) return "0";

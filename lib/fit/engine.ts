@@ -6,6 +6,8 @@
  * them over worker threads or Web Workers and merge the pieces; the same
  * seed gives the same answer however the work is split.
  */
+import type { CoefficientEstimate, FitSummary, Optimum, Predictions } from "./outcome";
+export type { CoefficientEstimate, FitSummary, Optimum, Predictions };
 import type { z } from "zod";
 import type { lossSchema } from "../content/schema";
 import { zip } from "../arrays";
@@ -230,19 +232,6 @@ export function runStarts(c: Compiled, from: number, to: number, onStart?: (done
   return out;
 }
 
-export interface Optimum {
-  /** Fitted parametrisation. */
-  p: number[];
-  f: number;
-  startsTotal: number;
-  startsConverged: number;
-  startsFailed: number;
-  /** Starts that ended at the best optimum: objective within REACH_TOL and every coefficient within SAME_COEFFICIENTS (relative). */
-  startsAtBest: number;
-  /** Best objective among starts that ended with some coefficient more than 10% from the best's, or null. */
-  secondBest: number | null;
-  evaluations: number;
-}
 
 /** Starts stop by scipy's loose rule, so "the same optimum" allows for where they stop within it. */
 export const REACH_TOL = 1e-4;
@@ -416,24 +405,7 @@ export function checkIdentifiable(c: Compiled): void {
 // ---------------------------------------------------------------------------
 // Summaries
 
-export interface CoefficientEstimate {
-  value: number;
-  se: number | null;
-  interval: [number, number] | null;
-}
 
-export interface FitSummary {
-  coefficients: Record<string, CoefficientEstimate>;
-  /** Order of the covariance rows and columns. */
-  order: string[];
-  covariance: number[][] | null;
-  objective: number;
-  residuals: number[];
-  fitted: number[];
-  r2Log: number | null;
-  rmseLog: number | null;
-  bootstrap: { resamples: number; failed: number; seed: number; level: 0.95 } | null;
-}
 
 /** R² and RMS of log predictions against log measurements (nulls unless every value is positive and finite). */
 export function logFit(measured: readonly number[] | Float64Array, predicted: readonly number[] | Float64Array): { r2: number | null; rmse: number | null } {
@@ -544,11 +516,6 @@ export function gridStarts(values: readonly (readonly number[])[]): number[][] {
   return out;
 }
 
-export interface Predictions {
-  values: number[];
-  /** 95% intervals by the delta method with the bootstrap covariance, or null without one. */
-  intervals: ([number, number] | null)[];
-}
 
 /** The fitted law at many points (columns in the order of the problem's inputs). */
 export function predictMany(c: Compiled, theta: Float64Array, covariance: number[][] | null, cols: readonly ArrayLike<number>[]): Predictions {

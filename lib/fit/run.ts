@@ -7,6 +7,8 @@
  * (a server's event loop, a page under a no-eval policy) only merges
  * results. Results do not depend on how the work was split.
  */
+import type { FitOutcome } from "./outcome";
+export type { FitOutcome };
 import { type CompareRequest, type CompareResult, compare } from "../compare";
 import type { Quantity } from "../content/schema";
 import { Quantities } from "../quantities";
@@ -34,12 +36,6 @@ export interface FitOptions {
   predict?: number[][];
 }
 
-export interface FitOutcome {
-  optimum: Optimum;
-  summary: FitSummary;
-  predictions: Predictions | null;
-  ms: number;
-}
 
 export type Task =
   | { kind: "check"; problem: FitProblem }
