@@ -143,23 +143,14 @@ export function resolveLaw(paper: string, content: LawContent, field: string, st
 
     return {
       id: lawId(paper, content.id, index === 0 ? undefined : set.variant?.id),
-      paper,
-      key: content.id,
-      name: content.name,
-      aliases: content.aliases,
-      description: content.description,
-      expr: content.expr,
-      output: content.output,
-      inputs: content.inputs,
+      ...stated(paper, content),
       coefficients,
-      source: content.source,
       variant: set.variant,
       variants: (content.variants ?? []).map((v, i) => ({ id: lawId(paper, content.id, i === 0 ? undefined : v.id), label: v.label })),
       verification: set.verification,
       checks: values,
       refits: refits.map((r) => r.check),
       unchecked: set.unchecked,
-      links: content.links,
     };
   });
 }
@@ -245,6 +236,14 @@ function checkRefit(refit: RefitCheck, field: string, content: LawContent, coefS
   }
 }
 
+type Stated = "paper" | "key" | "name" | "aliases" | "description" | "expr" | "output" | "inputs" | "source" | "links";
+
+/** What a resolved law takes from its content as written, whichever kind of coefficients it has. */
+function stated(paper: string, content: LawContent): Pick<Law, Stated> {
+  const { id, name, aliases, description, expr, output, inputs, source, links } = content;
+  return { paper, key: id, name, aliases, description, expr, output, inputs, source, links };
+}
+
 function resolveForm(paper: string, content: FormContent, field: string): Law {
   const free = content.free;
   const inputSymbols = content.inputs.map((i) => i.symbol);
@@ -256,23 +255,14 @@ function resolveForm(paper: string, content: FormContent, field: string): Law {
   refits.forEach(({ check, index }) => checkRefit(check, `${field}.checks[${index}]`, content, freeSymbols, null));
   return {
     id: lawId(paper, content.id),
-    paper,
-    key: content.id,
-    name: content.name,
-    aliases: content.aliases,
-    description: content.description,
-    expr: content.expr,
-    output: content.output,
-    inputs: content.inputs,
+    ...stated(paper, content),
     coefficients: [],
-    source: content.source,
     variant: null,
     variants: [],
     verification: content.verification,
     checks: [],
     refits: refits.map((r) => r.check),
     unchecked: "A functional form without published coefficients: nothing to check.",
-    links: content.links,
     free,
   };
 }
