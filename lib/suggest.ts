@@ -9,7 +9,7 @@
  */
 
 export const MAX_SUGGESTIONS = 5;
-const MAX_QUERY = 100;
+export const MAX_QUERY = 100;
 const MAX_DISTANCE = 12;
 
 export interface Candidate {

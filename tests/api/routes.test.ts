@@ -260,19 +260,18 @@ describe("POST /api/v1/predict", () => {
     expect((await predict(law, "N=1e8&D=1e9")).body.interval).toBeNull();
     expect(plain.body.intervals).toEqual([null, null, null]);
   });
-  it("takes 10,000 points with intervals in bounded time", async () => {
+  it("takes 10,000 points with intervals, each as the single prediction's", async () => {
     const refit = "besiroglu-2024-replication/loss-nd";
     const N = Array.from({ length: 10_000 }, (_, i) => 1e8 * (1 + i));
     const D = N.map((n) => 20 * n);
-    const t0 = performance.now();
     const r = await post(JSON.stringify({ law: refit, inputs: { N, D } }));
-    const ms = performance.now() - t0;
     expect(r.status).toBe(200);
     const intervals = r.body.intervals as ({ sigma: number } | null)[];
     expect(intervals).toHaveLength(10_000);
     expect(intervals.every((iv) => iv !== null && iv.sigma > 0)).toBe(true);
-    // in process about 30 ms on the development machine; the bound only catches a cost gone quadratic
-    expect(ms).toBeLessThan(2_000);
+    // the last point's interval is the one a single prediction there carries (its cost is bench:batch's to measure)
+    const last = await predict(refit, `N=${N.at(-1)}&D=${D.at(-1)}`);
+    expect(intervals.at(-1)).toEqual(last.body.interval);
   });
   it("takes 10,000 points and refuses 10,001 with 413", async () => {
     const point = { N: 1e9, D: 1e10 };

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { boundedDistance, didYouMean, nearestIds } from "@/lib/suggest";
+import { MAX_QUERY, boundedDistance, didYouMean, nearestIds } from "@/lib/suggest";
 
 /** Full Levenshtein distance, the reference. */
 function levenshtein(a: string, b: string): number {
@@ -61,11 +61,13 @@ describe("nearestIds", () => {
     expect(nearestIds("zzzz/qqqq", laws)).toEqual([]);
     expect(nearestIds("x", Array.from({ length: 50 }, (_, i) => ({ id: `x${i}` })))).toHaveLength(5);
   });
-  it("does bounded work on a long id", () => {
-    const many = Array.from({ length: 10_000 }, (_, i) => ({ id: `paper-${i}-x/law-${i}`, name: "Loss vs model size" }));
-    const t0 = performance.now();
-    nearestIds(`${"q".repeat(5_000)}/loss`, many);
-    expect(performance.now() - t0).toBeLessThan(2_000);
+  it("does bounded work on a long id: it reads only the first MAX_QUERY characters, and the band stops at the cap", () => {
+    const many = Array.from({ length: 1_000 }, (_, i) => ({ id: `paper-${i}-x/law-${i}`, name: "Loss vs model size" }));
+    const long = `${"paper-7-x/law-7".repeat(400)}/loss`;
+    expect(nearestIds(long, many)).toEqual(nearestIds(long.slice(0, MAX_QUERY), many));
+    // a distance beyond the cap is reported as cap + 1 however long the strings
+    expect(boundedDistance("a".repeat(5_000), "b".repeat(5_000), 3)).toBe(4);
+    expect(boundedDistance("kaplan", "kaplna", 3)).toBe(2);
   });
   it("words the suggestion for a message", () => {
     expect(didYouMean([])).toBe("");
