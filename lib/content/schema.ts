@@ -21,7 +21,9 @@ export const LAW_ID = new RegExp(`^${SLUG}/${SLUG}(?:~${SLUG})?$`);
 export const lawIdSchema = z.string().max(250).regex(LAW_ID, "must be a law id like paper-slug/law-id");
 /** A new-style arXiv id, quoted in YAML so that it stays a string. */
 const arxivId = z.string().regex(/^\d{4}\.\d{4,5}$/, 'must be a new-style arXiv id like "2203.15556" (quoted)');
-const symbol = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, "must be a name like N, alpha or C_min");
+/** A symbol: an input, output or coefficient name (N, alpha, C_min). */
+export const SYMBOL = "[A-Za-z][A-Za-z0-9_]*";
+const symbol = z.string().regex(new RegExp(`^${SYMBOL}$`), "must be a name like N, alpha or C_min");
 const location = z.string().trim().min(1, "must say where in the paper this is printed");
 const text = z.string().min(1);
 /** A message for a missing key, zod's own for anything else. */

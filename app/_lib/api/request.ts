@@ -11,6 +11,7 @@ import { LawdexError, invalid, requestIssue } from "@/lib/errors";
 import { type InputDomain, toFiniteNumber, toInputNumber } from "@/lib/numeric";
 import type { Law } from "@/lib/law";
 import { UNIT_SUFFIX } from "@/lib/inputs";
+import { SYMBOL } from "@/lib/content/schema";
 import { queryRecord, readJson } from "@/app/_lib/respond";
 
 export type QuerySchema = z.ZodObject<z.ZodRawShape>;
@@ -140,7 +141,7 @@ export function notAnInputMessage(law: Law) {
 
 /** How a law's inputs appear in the OpenAPI document: a pattern of names, not a fixed list. */
 export const LAW_INPUTS_PATTERN = {
-  key: /^[A-Za-z][A-Za-z0-9_]*(?:\.unit)?$/,
+  key: new RegExp(`^${SYMBOL}(?:\\.unit)?$`),
   param: "inputs",
   shown: "<symbol>, <symbol>.unit",
   description: "Each input of the law by its symbol (N=7e10&D=1.4e12); any input may carry a unit as <symbol>.unit (C.unit=PF-day). The law's detail lists its inputs.",
