@@ -3,7 +3,7 @@ import { type StoredLaw, getLaw, getPaper, lawNames, listQuantities, paperNames 
 import { Quantities } from "@/lib/quantities";
 import { invalid, notFound } from "@/lib/errors";
 import { didYouMean, nearestIds } from "@/lib/suggest";
-import { lawIdSchema } from "@/lib/content/schema";
+import { lawIdSchema, slugSchema } from "@/lib/content/schema";
 
 /** A law by id, or a 404 (400 when the id is not even well formed). */
 export function findLaw(id: unknown, field = "law"): StoredLaw {
@@ -20,7 +20,7 @@ export function findLaw(id: unknown, field = "law"): StoredLaw {
 
 /** A paper by slug, or a 404 suggesting the nearest slugs (400 when the slug is not even well formed). */
 export function findPaper(slug: string, field = "slug") {
-  if (!/^[a-z0-9-]{1,120}$/.test(slug)) throw invalid(field, `"${slug.slice(0, 80)}" is not a paper slug`);
+  if (!slugSchema.safeParse(slug).success) throw invalid(field, `"${slug.slice(0, 80)}" is not a paper slug`);
   const db = getDb();
   const paper = getPaper(db, slug);
   if (!paper) {

@@ -15,7 +15,9 @@ import { z } from "zod";
  * The shapes the site serves, lib/content/resolved.ts, are plain objects.)
  */
 const SLUG = "[a-z0-9]+(?:-[a-z0-9]+)*";
-const slug = z.string().regex(new RegExp(`^${SLUG}$`), "must be lowercase words joined by hyphens");
+/** A slug (a paper, a law key, a domain): lowercase words joined by hyphens. */
+export const slugSchema = z.string().max(120).regex(new RegExp(`^${SLUG}$`), "must be lowercase words joined by hyphens");
+const slug = slugSchema;
 /** A law id: `<paper-slug>/<law-id>` for a law's first coefficient set, `~<variant>` appended for the others. */
 export const LAW_ID = new RegExp(`^${SLUG}/${SLUG}(?:~${SLUG})?$`);
 export const lawIdSchema = z.string().max(250).regex(LAW_ID, "must be a law id like paper-slug/law-id");
