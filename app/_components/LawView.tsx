@@ -3,6 +3,7 @@ import type { CheckRow, LinkRow, PaperRow, StoredLaw } from "@/db/queries";
 import { symbolNames } from "@/lib/law";
 import { chartSeries, drawSpan } from "@/lib/series";
 import { formatNumber } from "@/lib/format";
+import { spanText } from "@/lib/span";
 import { ILL_CONDITIONED, IMPRECISE, formatSensitivity } from "@/lib/precision";
 import { takesAreas } from "@/lib/schedule";
 import { curlSnippet, javascriptSnippet, pythonSnippet } from "@/lib/snippets";
@@ -177,8 +178,7 @@ export function LawView({
                   {chart.x.range ? (
                     <>
                       {" "}
-                      over the fitted range of {chart.x.symbol} ({formatNumber(chart.x.range[0])} to {formatNumber(chart.x.range[1])}{" "}
-                      {chart.x.unit}) and one decade beyond each end. Dashed lines and shaded regions are extrapolation.
+                      over the fitted range of {chart.x.symbol} ({spanText(chart.x.range, chart.x.unit)}) and one decade beyond each end. Dashed lines and shaded regions are extrapolation.
                     </>
                   ) : (
                     <>. The paper prints no fitted range for {chart.x.symbol}, so nothing is marked as extrapolated; the span drawn is a display choice.</>

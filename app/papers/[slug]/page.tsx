@@ -12,7 +12,7 @@ import { Prose } from "@/app/_components/Prose";
 import { Tex } from "@/app/_components/Tex";
 import { domainTrail, LEVEL_LABEL, lawHref } from "@/app/_lib/data";
 import { bibtex } from "@/lib/bibtex";
-import { formatNumber } from "@/lib/format";
+import { spanText } from "@/lib/span";
 import { chartSeries } from "@/lib/series";
 import { LawChart } from "@/app/_components/LawChart";
 
@@ -164,7 +164,7 @@ export default async function PaperPage({ params }: Params) {
           </p>
           <p className="small">
             {law.inputs
-              .map((i) => `${i.symbol}: ${i.quantity} in ${i.unit}${i.range ? `, fitted ${formatNumber(i.range[0])} to ${formatNumber(i.range[1])}` : ", no fitted range printed"}`)
+              .map((i) => `${i.symbol}: ${i.quantity} in ${i.unit}${i.range ? `, fitted ${spanText(i.range)}` : ", no fitted range printed"}`)
               .join(" · ")}
           </p>
           {!law.free && <SmallChart law={law} />}
