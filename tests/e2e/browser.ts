@@ -2,7 +2,7 @@ import { execSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { type Browser, chromium } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 
 export const ARTIFACTS = path.resolve("tests/e2e/artifacts");
 
@@ -22,6 +22,26 @@ export async function launch(): Promise<Browser> {
       "--no-first-run",
     ],
   });
+}
+
+/**
+ * One Chromium for a test file: launched before its tests and closed after
+ * them (call at the top level of the file). `browser` is the running one.
+ */
+export function sharedBrowser(): { readonly browser: Browser } {
+  let launched: Browser | undefined;
+  beforeAll(async () => {
+    launched = await launch();
+  });
+  afterAll(async () => {
+    await launched?.close();
+  });
+  return {
+    get browser() {
+      if (!launched) throw new Error("Chromium is launched in beforeAll: use it inside a test or a hook");
+      return launched;
+    },
+  };
 }
 
 /** A new page at url (status 200 asserted by the caller's expectations), collecting console errors. */

@@ -1,19 +1,11 @@
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ARTIFACTS, launch } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { ARTIFACTS, sharedBrowser } from "./browser";
 
 const base = inject("baseUrl");
 const THREE = "/compare?laws=hoffmann-2022-chinchilla/loss-nd,hoffmann-2022-chinchilla/loss-nd~unrounded,besiroglu-2024-replication/loss-nd&x=compute&at=5.76e23";
 const MISMATCH = "laws=kaplan-2020-scaling/loss-n,hoffmann-2022-chinchilla/loss-nd&x=params&fix.D=20*N";
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = sharedBrowser();
 
 describe("the compare view", () => {
   it("is in the server HTML with JavaScript off: warnings, chart path, values", async () => {
@@ -28,7 +20,7 @@ describe("the compare view", () => {
   });
 
   it("adds a law through the form: one choice, then the canonical URL (works with JavaScript off)", async () => {
-    const page = await browser.newPage({ javaScriptEnabled: false });
+    const page = await chromium.browser.newPage({ javaScriptEnabled: false });
     await page.goto(`${base}/compare?${MISMATCH}`);
     await page.selectOption('form[aria-label="Add a law"] select[name="add"]', "besiroglu-2024-replication/loss-nd");
     await page.click('form[aria-label="Add a law"] button[type="submit"]');
@@ -44,7 +36,7 @@ describe("the compare view", () => {
   });
 
   it("puts the three coefficient sets' optima side by side at C = 5.76e23", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await chromium.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
@@ -61,7 +53,7 @@ describe("the compare view", () => {
   });
 
   it("shows the mismatch warning above the chart", async () => {
-    const context = await browser.newContext();
+    const context = await chromium.browser.newContext();
     const page = await context.newPage();
     await page.goto(`${base}/compare?${MISMATCH}`, { waitUntil: "networkidle" });
     const warnings = await page.locator('[data-testid="warning"]').allInnerTexts();
@@ -76,7 +68,7 @@ describe("the compare view", () => {
     const svg = await svgRes.text();
     expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg).toContain("kaplan-2020-scaling/loss-n");
-    const context = await browser.newContext();
+    const context = await chromium.browser.newContext();
     const page = await context.newPage();
     await page.goto(`${base}/compare/chart.svg?${MISMATCH}`);
     expect(await page.locator("path.recharts-line-curve").count()).toBeGreaterThanOrEqual(2);

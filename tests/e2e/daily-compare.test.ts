@@ -5,9 +5,9 @@
  * interval bands that stay inside the plot. At 1280 and 390 px.
  */
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ARTIFACTS, axisTextSizes, launch, openOk } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { ARTIFACTS, axisTextSizes, openOk, sharedBrowser } from "./browser";
 
 const base = inject("baseUrl");
 const THREE_IDS = ["hoffmann-2022-chinchilla/loss-nd", "hoffmann-2022-chinchilla/loss-nd~unrounded", "besiroglu-2024-replication/loss-nd"];
@@ -18,16 +18,9 @@ const WIDTHS = [1280, 390] as const;
 /** The drawing a reader sees at this width: the page carries a wide one and a 340 px one for phones (CSS shows one). */
 const shownDrawing = (width: number) => `figure.chart ${width < 720 ? ".chart-narrow" : ".chart-wide"}`;
 const shownChart = (width: number) => `${shownDrawing(width)} .recharts-wrapper > svg`;
-let browser: Browser;
+const chromium = sharedBrowser();
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const open = (url: string, opts: { js?: boolean; width?: number } = {}) => openOk(browser, `${base}${url}`, opts);
+const open = (url: string, opts: { js?: boolean; width?: number } = {}) => openOk(chromium.browser, `${base}${url}`, opts);
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true });
 

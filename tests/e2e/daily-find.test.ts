@@ -5,23 +5,16 @@
  * downloads are linked where they belong and answer.
  */
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ARTIFACTS, axisTextSizes, launch, openPage } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { ARTIFACTS, axisTextSizes, openPage, sharedBrowser } from "./browser";
 
 const base = inject("baseUrl");
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = sharedBrowser();
 
 describe("the home page", () => {
   for (const width of [1280, 390]) {
     it(`shows a search box, the laws most built upon and the newest papers above the fold, at ${width} px`, async () => {
-      const { page, errors } = await openPage(browser, `${base}/`, { width });
+      const { page, errors } = await openPage(chromium.browser, `${base}/`, { width });
       await page.screenshot({ path: path.join(ARTIFACTS, `daily-home-${width}.png`) });
       const search = page.locator("form.home-search input[name=q]");
       const top = await search.boundingBox();
@@ -39,7 +32,7 @@ describe("the home page", () => {
   }
 
   it("searches from its box: 'chinchilla' lands on Hoffmann et al. first", async () => {
-    const { page } = await openPage(browser, `${base}/`);
+    const { page } = await openPage(chromium.browser, `${base}/`);
     await page.fill("#home-q", "chinchilla");
     await Promise.all([page.waitForURL(/\/search\?q=chinchilla/), page.press("#home-q", "Enter")]);
     const first = page.locator('[data-testid="search-results"] li a').first();
@@ -50,7 +43,7 @@ describe("the home page", () => {
 
 describe("titles with math", () => {
   it("render P² as math in the heading, the lists and the page title, never as raw LaTeX", async () => {
-    const { page } = await openPage(browser, `${base}/papers/chen-2024-pruning`);
+    const { page } = await openPage(chromium.browser, `${base}/papers/chen-2024-pruning`);
     await page.screenshot({ path: path.join(ARTIFACTS, "daily-math-title-1280.png") });
     expect(await page.locator("h1 .katex").count()).toBe(1);
     expect(await page.locator("h1").innerText()).not.toContain("$");
@@ -67,7 +60,7 @@ describe("titles with math", () => {
 
 describe("breadcrumbs", () => {
   it("name each domain on the path, separated, down to the page", async () => {
-    const { page } = await openPage(browser, `${base}/papers/hoffmann-2022-chinchilla`);
+    const { page } = await openPage(chromium.browser, `${base}/papers/hoffmann-2022-chinchilla`);
     const crumbs = page.locator('nav[aria-label="Breadcrumb"]');
     const text = (await crumbs.innerText()).replace(/\s+/g, " ").trim();
     expect(text).toMatch(/^Lawdex \/ Domains \/ .+ \/ Training Compute-Optimal Large Language Models$/);
@@ -88,7 +81,7 @@ describe("breadcrumbs", () => {
 describe("downloads", () => {
   for (const url of ["/", "/papers", "/data"]) {
     it(`${url} links the registry's CSVs and JSON, and each answers`, async () => {
-      const { page } = await openPage(browser, `${base}${url}`);
+      const { page } = await openPage(chromium.browser, `${base}${url}`);
       const links = await page.locator('[data-testid="registry-downloads"] a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute("href") ?? ""));
       expect(links).toEqual(["/api/v1/export/laws.csv", "/api/v1/export/coefficients.csv", "/api/v1/export/registry.json"]);
       for (const href of links) {
@@ -103,7 +96,7 @@ describe("downloads", () => {
 
 describe("charts on a paper page", () => {
   it("keep axis text at 10 CSS px or more at 390 px", async () => {
-    const { page } = await openPage(browser, `${base}/papers/kaplan-2020-scaling`, { width: 390 });
+    const { page } = await openPage(chromium.browser, `${base}/papers/kaplan-2020-scaling`, { width: 390 });
     const charts = page.locator("figure.chart-small .recharts-wrapper > svg");
     expect(await charts.count()).toBeGreaterThan(3);
     for (let i = 0; i < Math.min(4, await charts.count()); i++) {

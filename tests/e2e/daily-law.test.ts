@@ -6,9 +6,9 @@
  * and 390 px, with JavaScript and without.
  */
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ARTIFACTS, axisTextSizes, launch, openOk } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { ARTIFACTS, axisTextSizes, openOk, sharedBrowser } from "./browser";
 
 const base = inject("baseUrl");
 const LAW = "/laws/hoffmann-2022-chinchilla/loss-nd";
@@ -20,15 +20,9 @@ const WIDTHS = [1280, 390] as const;
 /** A phone's viewport is about as tall as an iPhone 14's; the desktop one shorter than the page. */
 const HEIGHT = { 1280: 800, 390: 844 } as const;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = sharedBrowser();
 
-const open = (url: string, width: 1280 | 390, js = true) => openOk(browser, `${base}${url}`, { js, width, height: HEIGHT[width] });
+const open = (url: string, width: 1280 | 390, js = true) => openOk(chromium.browser, `${base}${url}`, { js, width, height: HEIGHT[width] });
 
 /** Where an element lies against the viewport. */
 const where = (page: Page, selector: string) =>

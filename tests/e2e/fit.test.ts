@@ -1,21 +1,19 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { buildDatabase } from "@/db/build";
-import { ARTIFACTS, launch, openPage } from "./browser";
+import { ARTIFACTS, openPage, sharedBrowser } from "./browser";
 
 const base = inject("baseUrl");
-let browser: Browser;
+const chromium = sharedBrowser();
 let tmp: string;
 
 beforeAll(async () => {
-  browser = await launch();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "lawdex-fit-e2e-"));
 });
 afterAll(async () => {
-  await browser?.close();
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -32,7 +30,7 @@ function runsCsv(n: number, header = "params_M,tokens_B,loss", nUnit = 1e6, dUni
 }
 
 async function open(url: string, js: boolean): Promise<{ page: Page; errors: string[] }> {
-  const { page, errors, status } = await openPage(browser, `${base}${url}`, { js, downloads: true });
+  const { page, errors, status } = await openPage(chromium.browser, `${base}${url}`, { js, downloads: true });
   expect(status).toBe(200);
   return { page, errors };
 }

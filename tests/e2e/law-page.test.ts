@@ -1,20 +1,12 @@
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ARTIFACTS, launch, openOk } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { ARTIFACTS, openOk, sharedBrowser } from "./browser";
 
 const base = inject("baseUrl");
 const LAW = "/laws/hoffmann-2022-chinchilla/loss-nd";
-let browser: Browser;
+const chromium = sharedBrowser();
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const open = (url: string, opts: { js?: boolean; width?: number } = {}) => openOk(browser, `${base}${url}`, opts);
+const open = (url: string, opts: { js?: boolean; width?: number } = {}) => openOk(chromium.browser, `${base}${url}`, opts);
 
 describe("the server HTML, as a reader with JavaScript off gets it", () => {
   it("holds the formula, the coefficients and the chart's SVG path", async () => {
@@ -84,7 +76,7 @@ describe("a law page in Chromium", () => {
 
 describe("the live calculator and snippets", () => {
   it("computes as the reader types and drags, and names a bad field", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await chromium.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${base}${LAW}`, { waitUntil: "networkidle" });
     await page.fill('input[name="N"]', "7e10");

@@ -6,20 +6,13 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ARTIFACTS, launch, openOk } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { ARTIFACTS, openOk, sharedBrowser } from "./browser";
 
 const base = inject("baseUrl");
-let browser: Browser;
+const chromium = sharedBrowser();
 const AXE = fs.readFileSync(path.resolve("node_modules/axe-core/axe.min.js"), "utf8");
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const PAGES: { name: string; url: string; katex?: boolean; chart?: boolean }[] = [
   { name: "home", url: "/" },
@@ -42,7 +35,7 @@ const PAGES: { name: string; url: string; katex?: boolean; chart?: boolean }[] =
   { name: "law-form-refit", url: "/laws/gadre-2024-overtraining/error-from-loss", katex: true },
 ];
 
-const visit = (url: string, width: number) => openOk(browser, `${base}${url}`, { width });
+const visit = (url: string, width: number) => openOk(chromium.browser, `${base}${url}`, { width });
 
 describe("every page type", () => {
   for (const p of PAGES) {
